@@ -1,0 +1,85 @@
+// Builds the Fastify app: plugins, the policy's hooks, every area's routes, and the built web
+// pages. main.ts and the tests both call buildApp, so tests exercise the real server.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { installRussianZodMessages } from '../shared/zod-russian.js';
+import { auditRoutes } from './audit/routes.js';
+import { authentication } from './auth/plugin.js';
+import { authRoutes } from './auth/routes.js';
+import type { Config } from './config.js';
+import type { Db } from './db/connection.js';
+import { directoryRoutes } from './directory/routes.js';
+import { installErrorHandling, sendProblem } from './http/error-handler.js';
+import { Problem } from './http/problem.js';
+import { installHealth } from './ops/health.js';
+import { installMetrics } from './ops/metrics.js';
+
+installRussianZodMessages();
+
+const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export type AppOptions = {
+  config: Config;
+  db: Db;
+  logger?: FastifyServerOptions['logger'];
+};
+
+export async function buildApp({ config, db, logger }: AppOptions) {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // Let requests under way finish on shutdown, but drop idle keep-alive sockets at once.
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
+    },
+    // HSTS only makes sense behind HTTPS, which a reverse proxy provides.
+    hsts: false,
+  });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.importLimitBytes, files: 1, fields: 10 },
+  });
+  await app.register(authentication, { db, sessionIdleMs: config.sessionIdleMs });
+
+  installHealth(app, db);
+  installMetrics(app);
+  await app.register(authRoutes, { db, config });
+  await app.register(directoryRoutes, { db, config });
+  await app.register(auditRoutes, { db });
+
+  await serveWebPages(app);
+  return app;
+}
+
+/** The built single-page app, with index.html for every non-API path so deep links work. */
+async function serveWebPages(app: FastifyInstance) {
+  const hasWeb = fs.existsSync(path.join(WEB_DIR, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      return sendProblem(reply, Problem.notFound('Адрес не найден.'));
+    }
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,29 @@
+// The audit log, read by the federal operator.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize } from '../auth/plugin.js';
+import type { Db } from '../db/connection.js';
+import { listAudit } from './queries.js';
+
+const AuditQuery = z.strictObject({
+  action: z.string().max(100).optional(),
+  actor: z.string().max(64).optional(),
+  objectType: z.string().max(50).optional(),
+  objectId: z.string().max(100).optional(),
+  beforeId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export async function auditRoutes(fastify: FastifyInstance, opts: { db: Db }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/audit',
+    { preHandler: authorize('audit.read'), schema: { querystring: AuditQuery } },
+    async (request) => {
+      const { limit, beforeId, ...filter } = request.query;
+      const rows = await listAudit(opts.db, filter, { limit, beforeId });
+      return { rows, nextBeforeId: rows.length === limit ? rows[rows.length - 1]?.id : null };
+    },
+  );
+}

@@ -1,0 +1,75 @@
+// Sign-in, sign-out, the current session, and changing one's own password.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { contextOf, inTransaction } from '../http/context.js';
+import { Problem } from '../http/problem.js';
+import { authorize, sessionCookieOptions } from './plugin.js';
+import { permissionsOf } from './policy.js';
+import { changeOwnPassword, signIn } from './service.js';
+import { extendSession } from './session-queries.js';
+import { endSession, SESSION_COOKIE } from './sessions.js';
+
+const LoginBody = z.strictObject({
+  login: z.string().trim().min(1, 'Введите логин.').max(64),
+  password: z.string().min(1, 'Введите пароль.').max(200),
+});
+
+const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+
+export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; config: Config }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db, config } = opts;
+
+  // Hands the page its CSRF token (and sets the secret cookie it is checked against).
+  app.get('/api/auth/csrf', { config: { passiveSession: true } }, async (_request, reply) => {
+    return { token: reply.generateCsrf() };
+  });
+
+  app.post('/api/auth/login', { schema: { body: LoginBody } }, async (request, reply) => {
+    const ctx = { ...contextOf(request), userAgent: request.headers['user-agent'] ?? '' };
+    const session = await signIn(db, config, ctx, request.body);
+    reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(request));
+    return { ok: true };
+  });
+
+  app.post('/api/auth/logout', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await endSession(db, token);
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
+    return { ok: true };
+  });
+
+  // The signed-in user, with the idle deadline. Polling it does not extend the session.
+  app.get('/api/auth/session', { config: { passiveSession: true } }, async (request) => {
+    const user = request.user;
+    if (!user) throw Problem.unauthorized();
+    return {
+      user,
+      permissions: permissionsOf(user.role),
+      expiresAt: request.sessionExpiresAt?.toISOString(),
+      idleTimeoutSeconds: Math.round(config.sessionIdleMs / 1000),
+    };
+  });
+
+  // «Продолжить работу» in the idle warning: slides the expiry at once.
+  app.post('/api/auth/keepalive', { preHandler: authorize('session.use') }, async (request) => {
+    await extendSession(db, request.sessionId ?? '', config.sessionIdleMs);
+    return { expiresAt: new Date(Date.now() + config.sessionIdleMs).toISOString() };
+  });
+
+  app.post(
+    '/api/auth/password',
+    { preHandler: authorize('session.use'), schema: { body: ChangePasswordBody } },
+    async (request) => {
+      const ctx = contextOf(request);
+      await inTransaction(db, (tx) => changeOwnPassword(tx, ctx, request.sessionId ?? '', request.body));
+      return { ok: true };
+    },
+  );
+}

@@ -1,0 +1,66 @@
+// The only reader of process.env: every setting the server understands, with its default.
+// The README lists the same settings; keep the two in step.
+import path from 'node:path';
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().optional(),
+  DATA_DIR: z.string().default('./data'),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  LOGIN_MAX_FAILURES_PER_LOGIN: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  IMPORT_LIMIT_BYTES: z.coerce.number().int().positive().default(10_485_760),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sessionIdleMs: number;
+  loginLimits: { perLogin: number; perIp: number; windowMs: number };
+  bodyLimitBytes: number;
+  importLimitBytes: number;
+  trustProxy: boolean;
+  logLevel: string;
+  seedDemo: 'auto' | 'always' | 'never';
+  shutdownGraceMs: number;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: path.resolve(e.DATA_DIR),
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    loginLimits: {
+      perLogin: e.LOGIN_MAX_FAILURES_PER_LOGIN,
+      perIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      windowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
+    },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    importLimitBytes: e.IMPORT_LIMIT_BYTES,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  };
+}

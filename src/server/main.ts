@@ -1,0 +1,51 @@
+// Entry point: read the config, open and migrate the database, load demo data on the first
+// embedded start, listen, and shut down gracefully on SIGTERM/SIGINT.
+import path from 'node:path';
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/connection.js';
+import { migrate } from './db/migrate.js';
+import { DEMO_LOGINS, isDirectoryEmpty, seedDemo } from './demo/seed.js';
+
+const startedAt = performance.now();
+const config = loadConfig();
+const handle = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
+});
+await migrate(handle.pool);
+
+const shouldSeed =
+  config.seedDemo === 'always' ||
+  (config.seedDemo === 'auto' && handle.engine === 'pglite' && (await isDirectoryEmpty(handle.db)));
+let seeded = false;
+if (shouldSeed && (await isDirectoryEmpty(handle.db))) {
+  await seedDemo(handle.db);
+  seeded = true;
+}
+
+const app = await buildApp({ config, db: handle.db });
+await app.listen({ port: config.port, host: config.host });
+
+const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+const url = `http://${shownHost}:${config.port}`;
+const lines = [
+  '',
+  `ЛК ФИС ОКО (НИКО) работает: ${url}`,
+  `База данных: ${handle.engine === 'pglite' ? `встроенная PGlite в ${path.join(config.dataDir, 'pglite')}` : 'PostgreSQL'}`,
+  `Запуск занял ${((performance.now() - startedAt) / 1000).toFixed(1)} с${seeded ? ' (загружены демонстрационные данные)' : ''}.`,
+];
+if (seeded || handle.engine === 'pglite') {
+  lines.push('Демонстрационные учётные записи (пароль у всех: demo):');
+  for (const [login, what] of DEMO_LOGINS) lines.push(`  ${login.padEnd(12)} ${what}`);
+}
+process.stdout.write(`${lines.join('\n')}\n\n`);
+
+// Requests already under way finish; new connections are refused; then the pool closes.
+closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
+  if (err) app.log.error({ err }, 'shutting down after an error');
+  else app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await handle.close();
+});

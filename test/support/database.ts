@@ -1,0 +1,38 @@
+// A fresh, migrated database for one test file: a new database with a unique name on the
+// PostgreSQL server named by DATABASE_URL (dropped at the end), or an in-memory PGlite.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type DbHandle, openDatabase } from '../../src/server/db/connection.js';
+import { migrate } from '../../src/server/db/migrate.js';
+
+export type TestDatabase = DbHandle & { name: string; url?: string };
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const handle = await openDatabase({});
+    await migrate(handle.pool);
+    return { ...handle, name: 'pglite-memory' };
+  }
+  const name = `niko_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+  await migrate(handle.pool);
+  return {
+    ...handle,
+    name,
+    url: url.toString(),
+    close: async () => {
+      await handle.close();
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
