@@ -2,5 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
+import { importRoutes } from './import/routes.js';
 
-export async function directoryRoutes(_fastify: FastifyInstance, _opts: { db: Db; config: Config }) {}
+export async function directoryRoutes(fastify: FastifyInstance, opts: { db: Db; config: Config }) {
+  await fastify.register(importRoutes, opts);
+}
