@@ -26,6 +26,12 @@ installRussianZodMessages();
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: { method: string; url: string }[];
+  }
+}
+
 export type AppOptions = {
   config: Config;
   db: Db;
@@ -41,6 +47,12 @@ export async function buildApp({ config, db, logger }: AppOptions) {
     genReqId: () => randomUUID(),
     // Let requests under way finish on shutdown, but drop idle keep-alive sockets at once.
     forceCloseConnections: 'idle',
+  });
+  // Every route, recorded as it is added: the cross-tenant test checks it covers each one with an id.
+  const routes: { method: string; url: string }[] = [];
+  app.decorate('routeList', routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

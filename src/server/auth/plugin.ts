@@ -73,6 +73,18 @@ export const authentication = fp(authPlugin, { name: 'authentication', dependenc
  * A user who still has to change a one-time password may only do that.
  */
 export function authorize(action: Action) {
+  return guard(action, () => Problem.forbidden());
+}
+
+/**
+ * The same for a route about one object (`/:id`): a role that may not act on such objects at
+ * all gets 404, so that no answer ever differs between "exists elsewhere" and "does not exist".
+ */
+export function authorizeObject(action: Action) {
+  return guard(action, () => Problem.notFound());
+}
+
+function guard(action: Action, refusal: () => Problem) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const user = request.user;
     if (!user) throw Problem.unauthorized();
@@ -83,6 +95,6 @@ export function authorize(action: Action) {
         'Смените временный пароль, чтобы продолжить работу.',
       );
     }
-    if (!can(user, action)) throw Problem.forbidden();
+    if (!can(user, action)) throw refusal();
   };
 }

@@ -94,7 +94,13 @@ export const USER_COLUMNS = [
   sql<string>`coalesce(${sql.ref('u.region_code')}, ${sql.ref('m.region_code')})`.as('scopeRegionCode'),
 ] as const;
 
-export type UserFilter = { q?: string; role?: Role; regionCode?: string; active?: boolean };
+export type UserFilter = {
+  q?: string;
+  role?: Role;
+  regionCode?: string;
+  organizationId?: number;
+  active?: boolean;
+};
 
 export function listUsers(
   db: Db,
@@ -110,6 +116,7 @@ export function listUsers(
     );
   }
   if (f.role) q = q.where('u.role', '=', f.role);
+  if (f.organizationId) q = q.where('u.organization_id', '=', f.organizationId);
   if (f.active !== undefined) q = q.where('u.is_active', '=', f.active);
   if (f.regionCode)
     q = q.where(

@@ -1,0 +1,72 @@
+// Regions and municipalities: read-only lists within the viewer's scope.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize, authorizeObject } from '../../auth/plugin.js';
+import type { Db } from '../../db/connection.js';
+import { contextOf, userOf } from '../../http/context.js';
+import { PagingQuery, paged, pageWindow } from '../../http/paging.js';
+import { Problem } from '../../http/problem.js';
+import { getMunicipality, getRegion, listMunicipalities, listRegions } from './queries.js';
+
+const RegionCode = z.string().regex(/^[0-9]{2}$/, 'Код региона — две цифры.');
+const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export async function geographyRoutes(fastify: FastifyInstance, opts: { db: Db }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = opts;
+  const read = { preHandler: authorize('directory.read') };
+  const readOne = { preHandler: authorizeObject('directory.read') };
+
+  app.get('/api/regions', read, async (request) => {
+    return { rows: await listRegions(db, userOf(contextOf(request))) };
+  });
+
+  app.get(
+    '/api/regions/:code',
+    { ...readOne, schema: { params: z.strictObject({ code: z.string().max(10) }) } },
+    async (request) => {
+      const viewer = userOf(contextOf(request));
+      const code = RegionCode.safeParse(request.params.code);
+      const region = code.success ? await getRegion(db, viewer, code.data) : undefined;
+      if (!region) throw Problem.notFound('Регион не найден.');
+      const municipalities = await listMunicipalities(
+        db,
+        viewer,
+        { regionCode: region.code },
+        { limit: 1000, offset: 0 },
+      );
+      return { ...region, municipalities: municipalities.rows };
+    },
+  );
+
+  app.get(
+    '/api/municipalities',
+    {
+      ...read,
+      schema: {
+        querystring: z.strictObject({
+          regionCode: RegionCode.optional(),
+          q: z.string().max(100).optional(),
+          ...PagingQuery,
+        }),
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      const result = await listMunicipalities(
+        db,
+        userOf(contextOf(request)),
+        filter,
+        pageWindow(request.query),
+      );
+      return paged(result.rows, result.total, { page, pageSize });
+    },
+  );
+
+  app.get('/api/municipalities/:id', { ...readOne, schema: { params: Id } }, async (request) => {
+    const m = await getMunicipality(db, userOf(contextOf(request)), request.params.id);
+    if (!m) throw Problem.notFound('Муниципалитет не найден.');
+    return m;
+  });
+}

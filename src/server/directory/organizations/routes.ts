@@ -1,0 +1,85 @@
+// Organizations: list and read within scope; create and edit for the federal operator.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ORGANIZATION_KINDS } from '../../../shared/roles.js';
+import { authorize, authorizeObject } from '../../auth/plugin.js';
+import type { Db } from '../../db/connection.js';
+import { contextOf, inTransaction, userOf } from '../../http/context.js';
+import { BooleanQuery, PagingQuery, paged, pageWindow } from '../../http/paging.js';
+import { listOrganizations } from './queries.js';
+import { createOrganization, editOrganization, organizationDetails } from './service.js';
+
+const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const Name = (max: number) => z.string().trim().min(1).max(max);
+
+const ListQuery = z.strictObject({
+  q: z.string().max(100).optional(),
+  regionCode: z
+    .string()
+    .regex(/^[0-9]{2}$/)
+    .optional(),
+  municipalityId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  kind: z.enum(ORGANIZATION_KINDS).optional(),
+  active: BooleanQuery.optional(),
+  ...PagingQuery,
+});
+
+const CreateBody = z.strictObject({
+  code: z.string().regex(/^[0-9]{6}$/, 'Код организации — 6 цифр: код региона и 4 цифры.'),
+  shortName: Name(300),
+  fullName: Name(1000),
+  kind: z.enum(ORGANIZATION_KINDS),
+  municipalityId: z.number().int().positive(),
+});
+
+const PatchBody = z
+  .strictObject({
+    shortName: Name(300),
+    fullName: Name(1000),
+    kind: z.enum(ORGANIZATION_KINDS),
+    municipalityId: z.number().int().positive(),
+    isActive: z.boolean(),
+  })
+  .partial();
+
+export async function organizationRoutes(fastify: FastifyInstance, opts: { db: Db }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = opts;
+
+  app.get(
+    '/api/organizations',
+    { preHandler: authorize('directory.read'), schema: { querystring: ListQuery } },
+    async (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      const r = await listOrganizations(db, userOf(contextOf(request)), filter, pageWindow(request.query));
+      return paged(r.rows, r.total, { page, pageSize });
+    },
+  );
+
+  app.get(
+    '/api/organizations/:id',
+    { preHandler: authorizeObject('directory.read'), schema: { params: Id } },
+    async (request) => organizationDetails(db, contextOf(request), request.params.id),
+  );
+
+  app.post(
+    '/api/organizations',
+    { preHandler: authorize('directory.write'), schema: { body: CreateBody } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const id = await inTransaction(db, (tx) => createOrganization(tx, ctx, request.body));
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.patch(
+    '/api/organizations/:id',
+    { preHandler: authorizeObject('directory.write'), schema: { params: Id, body: PatchBody } },
+    async (request) => {
+      const ctx = contextOf(request);
+      await inTransaction(db, (tx) => editOrganization(tx, ctx, request.params.id, request.body));
+      return organizationDetails(db, ctx, request.params.id);
+    },
+  );
+}

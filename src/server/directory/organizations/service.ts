@@ -1,0 +1,101 @@
+// Creating, editing and deactivating organizations (federal operator). Each change is audited
+// with the values before and after, in the same transaction.
+import { audit } from '../../audit/service.js';
+import type { Db } from '../../db/connection.js';
+import type { OrganizationKind } from '../../db/schema.js';
+import { type RequestContext, userOf } from '../../http/context.js';
+import { Problem } from '../../http/problem.js';
+import { getMunicipality } from '../geography/queries.js';
+import { listUsers } from '../users/queries.js';
+import {
+  deleteOrganizationSessions,
+  getOrganization,
+  insertOrganization,
+  updateOrganization,
+} from './queries.js';
+
+export async function organizationDetails(db: Db, ctx: RequestContext, id: number) {
+  const viewer = userOf(ctx);
+  const org = await getOrganization(db, viewer, id);
+  if (!org) throw Problem.notFound('Организация не найдена.');
+  const users = await listUsers(db, viewer, { organizationId: id }, { limit: 100, offset: 0 });
+  return { ...org, users: users.rows };
+}
+
+async function municipalityForWrite(db: Db, ctx: RequestContext, municipalityId: number) {
+  const m = await getMunicipality(db, userOf(ctx), municipalityId);
+  if (!m) {
+    throw Problem.unprocessable('Муниципалитет не найден.', {
+      errors: [{ path: 'municipalityId', message: 'Муниципалитет не найден.' }],
+    });
+  }
+  return m;
+}
+
+export async function createOrganization(
+  db: Db,
+  ctx: RequestContext,
+  input: {
+    code: string;
+    shortName: string;
+    fullName: string;
+    kind: OrganizationKind;
+    municipalityId: number;
+  },
+) {
+  const m = await municipalityForWrite(db, ctx, input.municipalityId);
+  if (!input.code.startsWith(m.regionCode)) {
+    const message = `Код организации должен начинаться с кода региона ${m.regionCode}.`;
+    throw Problem.badRequest(message, [{ path: 'code', message }]);
+  }
+  const id = await insertOrganization(db, { ...input, regionCode: m.regionCode });
+  await audit(db, ctx, {
+    action: 'organization.created',
+    objectType: 'organization',
+    objectId: id,
+    details: { ...input },
+  });
+  return id;
+}
+
+export async function editOrganization(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  patch: {
+    shortName?: string;
+    fullName?: string;
+    kind?: OrganizationKind;
+    municipalityId?: number;
+    isActive?: boolean;
+  },
+) {
+  const before = await getOrganization(db, userOf(ctx), id);
+  if (!before) throw Problem.notFound('Организация не найдена.');
+  let regionCode: string | undefined;
+  if (patch.municipalityId !== undefined && patch.municipalityId !== before.municipalityId) {
+    const m = await municipalityForWrite(db, ctx, patch.municipalityId);
+    // An organization's code carries its region, so it may move only within the region.
+    if (m.regionCode !== before.regionCode) {
+      const message = 'Организацию можно перевести только в муниципалитет того же региона.';
+      throw Problem.badRequest(message, [{ path: 'municipalityId', message }]);
+    }
+    regionCode = m.regionCode;
+  }
+  await updateOrganization(db, id, {
+    short_name: patch.shortName,
+    full_name: patch.fullName,
+    kind: patch.kind,
+    municipality_id: patch.municipalityId,
+    region_code: regionCode,
+    is_active: patch.isActive,
+  });
+  if (patch.isActive === false && before.isActive) await deleteOrganizationSessions(db, id);
+  const action =
+    patch.isActive === false && before.isActive
+      ? 'organization.deactivated'
+      : patch.isActive === true && !before.isActive
+        ? 'organization.activated'
+        : 'organization.updated';
+  await audit(db, ctx, { action, objectType: 'organization', objectId: id, details: { before, patch } });
+}

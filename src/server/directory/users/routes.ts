@@ -1,0 +1,102 @@
+// Accounts: list and read within scope; create and edit for the federal operator; password
+// resets for whoever the policy allows.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES } from '../../../shared/roles.js';
+import { authorize, authorizeObject } from '../../auth/plugin.js';
+import type { Db } from '../../db/connection.js';
+import { contextOf, inTransaction, userOf } from '../../http/context.js';
+import { BooleanQuery, PagingQuery, paged, pageWindow } from '../../http/paging.js';
+import { Problem } from '../../http/problem.js';
+import { getUser, listUsers } from './queries.js';
+import { createUser, editUser, resetPassword } from './service.js';
+
+const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const Email = z.union([z.literal(''), z.email('Неверный адрес электронной почты.').max(254)]);
+
+const ListQuery = z.strictObject({
+  q: z.string().max(100).optional(),
+  role: z.enum(ROLES).optional(),
+  regionCode: z
+    .string()
+    .regex(/^[0-9]{2}$/)
+    .optional(),
+  active: BooleanQuery.optional(),
+  ...PagingQuery,
+});
+
+const CreateBody = z.strictObject({
+  login: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9_.-]{2,64}$/, 'Логин: от 2 до 64 латинских букв, цифр или знаков _ . -'),
+  role: z.enum(ROLES),
+  fullName: z.string().trim().max(300).default(''),
+  email: Email.default(''),
+  regionCode: z
+    .string()
+    .regex(/^[0-9]{2}$/)
+    .optional(),
+  municipalityId: z.number().int().positive().optional(),
+  organizationId: z.number().int().positive().optional(),
+});
+
+const PatchBody = z
+  .strictObject({ fullName: z.string().trim().max(300), email: Email, isActive: z.boolean() })
+  .partial();
+
+export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = opts;
+
+  app.get(
+    '/api/users',
+    { preHandler: authorize('directory.read'), schema: { querystring: ListQuery } },
+    async (request) => {
+      const { page, pageSize, ...filter } = request.query;
+      const r = await listUsers(db, userOf(contextOf(request)), filter, pageWindow(request.query));
+      return paged(r.rows, r.total, { page, pageSize });
+    },
+  );
+
+  app.get(
+    '/api/users/:id',
+    { preHandler: authorizeObject('directory.read'), schema: { params: Id } },
+    async (request) => {
+      const user = await getUser(db, userOf(contextOf(request)), request.params.id);
+      if (!user) throw Problem.notFound('Пользователь не найден.');
+      return user;
+    },
+  );
+
+  app.post(
+    '/api/users',
+    { preHandler: authorize('directory.write'), schema: { body: CreateBody } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const created = await inTransaction(db, (tx) => createUser(tx, ctx, request.body));
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.patch(
+    '/api/users/:id',
+    { preHandler: authorizeObject('directory.write'), schema: { params: Id, body: PatchBody } },
+    async (request) => {
+      const ctx = contextOf(request);
+      await inTransaction(db, (tx) => editUser(tx, ctx, request.params.id, request.body));
+      return getUser(db, userOf(ctx), request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/reset-password',
+    { preHandler: authorizeObject('users.resetPassword'), schema: { params: Id } },
+    async (request) => {
+      const ctx = contextOf(request);
+      return inTransaction(db, (tx) => resetPassword(tx, ctx, request.params.id));
+    },
+  );
+}

@@ -1,0 +1,113 @@
+// Creating, editing and deactivating accounts, and password resets. New and reset accounts get a
+// one-time password, returned once and never stored in clear, which must be changed at sign-in.
+import type { Role } from '../../../shared/roles.js';
+import { audit } from '../../audit/service.js';
+import { generateOneTimePassword, hashPassword } from '../../auth/passwords.js';
+import { resettableRoles } from '../../auth/policy.js';
+import { deleteUserSessions } from '../../auth/session-queries.js';
+import type { Db } from '../../db/connection.js';
+import { type RequestContext, userOf } from '../../http/context.js';
+import { type FieldError, Problem } from '../../http/problem.js';
+import { getMunicipality, getRegion } from '../geography/queries.js';
+import { getOrganization } from '../organizations/queries.js';
+import { getUser, insertUser, setPassword, updateUser } from './queries.js';
+
+export type NewUser = {
+  login: string;
+  role: Role;
+  fullName: string;
+  email: string;
+  regionCode?: string;
+  municipalityId?: number;
+  organizationId?: number;
+};
+
+/** Exactly the scope field the role needs, pointing at something that exists. */
+async function scopeFor(db: Db, ctx: RequestContext, u: NewUser) {
+  const viewer = userOf(ctx);
+  const errors: FieldError[] = [];
+  const need = {
+    regional: 'regionCode',
+    municipal: 'municipalityId',
+    organization: 'organizationId',
+  } as const;
+  for (const field of ['regionCode', 'municipalityId', 'organizationId'] as const) {
+    const required = u.role !== 'federal' && need[u.role] === field;
+    if (required && u[field] === undefined)
+      errors.push({ path: field, message: 'Обязательное поле для этой роли.' });
+    if (!required && u[field] !== undefined)
+      errors.push({ path: field, message: 'Для этой роли поле не заполняется.' });
+  }
+  if (errors.length) throw Problem.badRequest('Область доступа не соответствует роли.', errors);
+  if (u.regionCode && !(await getRegion(db, viewer, u.regionCode)))
+    throw Problem.badRequest('Регион не найден.', [{ path: 'regionCode', message: 'Регион не найден.' }]);
+  if (u.municipalityId && !(await getMunicipality(db, viewer, u.municipalityId)))
+    throw Problem.badRequest('Муниципалитет не найден.', [
+      { path: 'municipalityId', message: 'Муниципалитет не найден.' },
+    ]);
+  if (u.organizationId && !(await getOrganization(db, viewer, u.organizationId)))
+    throw Problem.badRequest('Организация не найдена.', [
+      { path: 'organizationId', message: 'Организация не найдена.' },
+    ]);
+  return {
+    region_code: u.regionCode ?? null,
+    municipality_id: u.municipalityId ?? null,
+    organization_id: u.organizationId ?? null,
+  };
+}
+
+export async function createUser(db: Db, ctx: RequestContext, u: NewUser) {
+  const scope = await scopeFor(db, ctx, u);
+  const oneTimePassword = generateOneTimePassword();
+  const id = await insertUser(db, {
+    login: u.login,
+    role: u.role,
+    full_name: u.fullName,
+    email: u.email,
+    password_hash: await hashPassword(oneTimePassword),
+    must_change_password: true,
+    ...scope,
+  });
+  await audit(db, ctx, { action: 'user.created', objectType: 'user', objectId: id, details: { ...u } });
+  return { id, oneTimePassword };
+}
+
+export async function editUser(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  patch: { fullName?: string; email?: string; isActive?: boolean },
+) {
+  const before = await getUser(db, userOf(ctx), id);
+  if (!before) throw Problem.notFound('Пользователь не найден.');
+  if (patch.isActive === false && before.id === ctx.user?.id) {
+    throw Problem.badRequest('Нельзя деактивировать собственную учётную запись.');
+  }
+  await updateUser(db, id, { full_name: patch.fullName, email: patch.email, is_active: patch.isActive });
+  const deactivated = patch.isActive === false && before.isActive;
+  if (deactivated) await deleteUserSessions(db, id);
+  const action = deactivated
+    ? 'user.deactivated'
+    : patch.isActive === true && !before.isActive
+      ? 'user.activated'
+      : 'user.updated';
+  await audit(db, ctx, { action, objectType: 'user', objectId: id, details: { before, patch } });
+}
+
+export async function resetPassword(db: Db, ctx: RequestContext, id: number) {
+  const viewer = userOf(ctx);
+  const target = await getUser(db, viewer, id);
+  // A coordinator resets organizations' accounts only; any other account is "not found" to it.
+  if (!target || !resettableRoles(viewer).includes(target.role))
+    throw Problem.notFound('Пользователь не найден.');
+  const oneTimePassword = generateOneTimePassword();
+  await setPassword(db, id, await hashPassword(oneTimePassword), true);
+  await deleteUserSessions(db, id);
+  await audit(db, ctx, {
+    action: 'user.password_reset',
+    objectType: 'user',
+    objectId: id,
+    details: { login: target.login },
+  });
+  return { oneTimePassword };
+}

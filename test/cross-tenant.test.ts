@@ -1,0 +1,141 @@
+// As every role, every route that takes an id is called with other tenants' ids: each answers
+// 404 exactly as a missing object would, and nothing changes. A new id route that this table
+// does not cover fails the first test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './support/server.js';
+
+let server: TestServer;
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  server = await startTestServer({ demo: true });
+  const db = server.database.db;
+  for (const o of await db
+    .selectFrom('organizations')
+    .select(['id', 'code'])
+    .where('code', 'in', ['770001', '770002', '500001'])
+    .execute())
+    ids[`org${o.code}`] = o.id;
+  for (const m of await db
+    .selectFrom('municipalities')
+    .select(['id', 'code'])
+    .where('code', 'in', ['77001', '77002', '50001'])
+    .execute())
+    ids[`mun${m.code}`] = m.id;
+  for (const u of await db
+    .selectFrom('users')
+    .select(['id', 'login'])
+    .where('login', 'in', [
+      'admin',
+      'reg77',
+      'reg50',
+      'mun77001',
+      'mun77002',
+      'mun50001',
+      'sch770001',
+      'sch770002',
+      'sch500001',
+    ])
+    .execute())
+    ids[u.login] = u.id;
+});
+afterAll(() => server.close());
+
+type Target = {
+  kind: 'region' | 'municipality' | 'organization' | 'user';
+  id: string | number;
+  label: string;
+};
+
+// Each role, with objects that lie outside its scope.
+const FOREIGN: Record<string, () => Target[]> = {
+  reg77: () => [
+    { kind: 'region', id: '50', label: 'region 50' },
+    { kind: 'municipality', id: ids.mun50001!, label: 'mun 50001' },
+    { kind: 'organization', id: ids.org500001!, label: 'org 500001' },
+    { kind: 'user', id: ids.sch500001!, label: 'user sch500001' },
+    { kind: 'user', id: ids.reg50!, label: 'user reg50' },
+    { kind: 'user', id: ids.admin!, label: 'user admin' },
+  ],
+  mun77001: () => [
+    { kind: 'region', id: '50', label: 'region 50' },
+    { kind: 'municipality', id: ids.mun77002!, label: 'mun 77002' },
+    { kind: 'municipality', id: ids.mun50001!, label: 'mun 50001' },
+    { kind: 'organization', id: ids.org770002!, label: 'org 770002 (other municipality)' },
+    { kind: 'organization', id: ids.org500001!, label: 'org 500001' },
+    { kind: 'user', id: ids.sch770002!, label: 'user sch770002' },
+    { kind: 'user', id: ids.reg77!, label: 'user reg77' },
+    { kind: 'user', id: ids.mun77002!, label: 'user mun77002' },
+  ],
+  sch770001: () => [
+    { kind: 'region', id: '50', label: 'region 50' },
+    { kind: 'municipality', id: ids.mun77002!, label: 'mun 77002' },
+    { kind: 'organization', id: ids.org770002!, label: 'org 770002' },
+    { kind: 'organization', id: ids.org500001!, label: 'org 500001' },
+    { kind: 'user', id: ids.sch770002!, label: 'user sch770002' },
+    { kind: 'user', id: ids.reg77!, label: 'user reg77' },
+  ],
+  // The federal operator's scope is everything: for it, "another tenant's id" is one that does not exist.
+  admin: () => [
+    { kind: 'region', id: '99', label: 'region 99' },
+    { kind: 'municipality', id: 999_999, label: 'mun 999999' },
+    { kind: 'organization', id: 999_999, label: 'org 999999' },
+    { kind: 'user', id: 999_999, label: 'user 999999' },
+  ],
+};
+
+// Every id route, as [method, template, kind of its id, body].
+const ID_ROUTES: [string, string, Target['kind'], unknown?][] = [
+  ['GET', '/api/regions/:code', 'region'],
+  ['GET', '/api/municipalities/:id', 'municipality'],
+  ['GET', '/api/organizations/:id', 'organization'],
+  ['PATCH', '/api/organizations/:id', 'organization', { shortName: 'Захвачено' }],
+  ['GET', '/api/users/:id', 'user'],
+  ['PATCH', '/api/users/:id', 'user', { fullName: 'Захвачено' }],
+  ['POST', '/api/users/:id/reset-password', 'user', {}],
+];
+
+it('the table covers every registered route that takes an id', () => {
+  const withIds = server.app.routeList
+    .filter((r) => r.url.startsWith('/api/') && r.url.includes(':') && r.method !== 'HEAD')
+    .map((r) => `${r.method} ${r.url}`);
+  const covered = ID_ROUTES.map(([m, u]) => `${m} ${u}`);
+  expect(withIds.filter((r) => !covered.includes(r))).toEqual([]);
+});
+
+describe.each(Object.keys(FOREIGN))('as %s', (login) => {
+  it('every id route answers 404 for other tenants’ objects, and changes nothing', async () => {
+    const c = await server.client().login(login);
+    const before = await snapshot();
+    for (const target of FOREIGN[login]!()) {
+      for (const [method, template, kind, body] of ID_ROUTES) {
+        if (kind !== target.kind) continue;
+        const url = template.replace(/:[a-z]+/, String(target.id));
+        const res = await c.request(method, url, body === undefined ? {} : { json: body });
+        expect({ route: `${method} ${template}`, target: target.label, status: res.status }).toEqual({
+          route: `${method} ${template}`,
+          target: target.label,
+          status: 404,
+        });
+        expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+        expect(res.text).not.toMatch(/Захвачено/);
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+async function snapshot() {
+  const db = server.database.db;
+  const orgs = await db
+    .selectFrom('organizations')
+    .select(['id', 'short_name', 'is_active', 'updated_at'])
+    .orderBy('id')
+    .execute();
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'full_name', 'password_hash', 'must_change_password', 'is_active'])
+    .orderBy('id')
+    .execute();
+  return { orgs, users };
+}
