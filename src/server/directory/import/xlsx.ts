@@ -1,0 +1,44 @@
+// XLSX to a Table: the first worksheet that has anything in it, read cell by cell as the user sees
+// the cell (a formula's result, a link's text), with Excel's own row numbers.
+import ExcelJS from 'exceljs';
+import { tooManyRows } from './csv.js';
+import { ImportFileError } from './report.js';
+import { cleanCell, isBlankRow, MAX_ROWS, type Table, type TableRow } from './table.js';
+
+export async function parseXlsx(bytes: Buffer): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs's typings predate Node's generic Buffer.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new ImportFileError(
+      'Не удалось прочитать книгу Excel: файл повреждён или это не XLSX. Сохраните его в Excel как «Книга Excel (.xlsx)»',
+    );
+  }
+  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  if (!sheet) throw new ImportFileError('Файл пуст: в нём нет ни заголовка, ни строк с данными');
+  if (sheet.actualRowCount > MAX_ROWS + 1) throw tooManyRows();
+
+  let header: string[] | undefined;
+  const rows: TableRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cleanCell(cellText(cell));
+    });
+    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+    if (isBlankRow(cells)) return;
+    if (header) rows.push({ row: rowNumber, cells });
+    else header = cells;
+  });
+  if (!header) throw new ImportFileError('Файл пуст: в нём нет ни заголовка, ни строк с данными');
+  return { format: 'xlsx', header, rows };
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  // A date would come out as JavaScript's long form; no column holds dates, so keep it short.
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return cell.text ?? '';
+}
