@@ -296,6 +296,18 @@ describe('organizations: successful imports', () => {
     expect(await organization('770205')).toMatchObject({ kind: 'school' });
   });
 
+  it("keeps quotes inside unquoted fields and honours Excel's «sep=» line", async () => {
+    const text =
+      'sep=;\r\ncode;short_name;full_name;kind;region_code;municipality_code\r\n' +
+      '770210;МБОУ "СОШ № 210";"Школа; с ""кавычками""";школа;77;77001\r\n';
+    const res = await importOrgs(text);
+    expect(res.body).toMatchObject({ applied: true, created: 1, refused: [] });
+    expect(await organization('770210')).toMatchObject({
+      short_name: 'МБОУ "СОШ № 210"',
+      full_name: 'Школа; с "кавычками"',
+    });
+  });
+
   it('reads XLSX, recognised by its content rather than its name', async () => {
     const book = await xlsx([
       ORG_COLUMNS,
@@ -365,16 +377,22 @@ describe('organizations: successful imports', () => {
   });
 
   it('takes the mode field before or after the file part', async () => {
-    const form = new FormData();
-    form.append(
-      'file',
-      new Blob([csv([ORG_COLUMNS, orgRow('770209', 'ГБОУ Школа № 2209', { kind: 'лицей' })])]),
-      'a.csv',
-    );
-    form.append('mode', 'valid-only');
-    const after = await admin.request('POST', '/api/import/organizations', { body: form });
-    expect(after.status).toBe(200);
-    expect(after.body).toMatchObject({ mode: 'valid-only', created: 0, refused: [{ row: 2 }] });
+    for (const modeFirst of [true, false]) {
+      const file = csv([ORG_COLUMNS, orgRow('770209', 'ГБОУ Школа № 2209', { kind: 'лицей' })]);
+      const form = new FormData();
+      if (modeFirst) form.append('mode', 'valid-only');
+      form.append('file', new Blob([file], { type: 'text/csv' }), 'a.csv');
+      if (!modeFirst) form.append('mode', 'valid-only');
+      const res = await admin.request('POST', '/api/import/organizations', { body: form });
+      // In mode «all» the bad kind would refuse the file with 422.
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        mode: 'valid-only',
+        applied: true,
+        created: 0,
+        refused: [{ row: 2 }],
+      });
+    }
   });
 });
 
@@ -396,7 +414,7 @@ describe('organizations: refused files change nothing', () => {
         'Файл сохранён в кодировке UTF-16, она не поддерживается. Сохраните его как «CSV UTF-8» или CSV в кодировке Windows-1251',
       ),
     );
-    expect(report.detail).toMatch(/^Импорт не выполнен: Файл сохранён в кодировке UTF-16/);
+    expect(report.detail).toMatch(/^Файл сохранён в кодировке UTF-16, .+ Windows-1251\.$/);
 
     const garbage = new Uint8Array(600).map((_, i) => (i * 7919 + 13) % 256);
     expect((await expectRefused(() => importOrgs(garbage))).refused).toEqual(fileError(WRONG_ENCODING));
@@ -548,6 +566,14 @@ describe('organizations: refused files change nothing', () => {
       },
       { row: 6, errors: [{ column: 'short_name', message: 'Не заполнено обязательное поле' }] },
     ]);
+  });
+
+  it('refuses a CSV with an unclosed quote', async () => {
+    const text = `${ORG_COLUMNS.join(',')}\n"770301,Школа,П,школа,77,77001\n`;
+    const report = await expectRefused(() => importOrgs(text));
+    expect(report.refused).toEqual(
+      fileError('Не удалось разобрать CSV (строка 2): проверьте кавычки и разделители'),
+    );
   });
 
   it('refuses an old XLS and a CSV named .xlsx', async () => {

@@ -27,8 +27,8 @@ export function parseCsv(bytes: Buffer): Table {
       delimiter,
       relax_column_count: true,
       skip_empty_lines: false,
-      // Up to the limit plus the header: a bigger file is refused below without reading it all.
-      to: MAX_ROWS + 2,
+      // Hand-made files often carry names like МБОУ "СОШ № 1" unquoted: keep those quotes as text.
+      relax_quotes: true,
     }) as string[][];
   } catch (err) {
     if (err instanceof CsvError) {

@@ -93,8 +93,9 @@ export async function runImport(db: Db, ctx: RequestContext, subject: ImportSubj
   return report;
 }
 
+/** The file's own errors are the whole story: they make the problem's detail. */
 function fileErrorDetail(errors: CellError[]) {
-  return `Импорт не выполнен: ${errors.map((e) => e.message).join('; ')}.`;
+  return `${errors.map((e) => e.message).join('. ')}.`;
 }
 
 /**
