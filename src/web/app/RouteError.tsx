@@ -1,0 +1,20 @@
+// What a page that crashed while rendering shows instead of a blank screen.
+import { useRouteError } from 'react-router';
+import { errorMessage } from './api.js';
+import { usePageTitle } from './page-title.js';
+
+export function RouteError() {
+  usePageTitle('Ошибка');
+  const error = useRouteError();
+  return (
+    <main id="content" className="page page-narrow">
+      <h1>Произошла ошибка</h1>
+      <div className="message message-error" role="alert">
+        {errorMessage(error)}
+      </div>
+      <p>
+        <a href="/niko">Вернуться в раздел «НИКО»</a>
+      </p>
+    </main>
+  );
+}

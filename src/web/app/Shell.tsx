@@ -1,0 +1,75 @@
+// The frame of every signed-in page: skip link, header with who is signed in, the main menu, and
+// the page itself in <main>.
+import { NavLink, Outlet } from 'react-router';
+import { ROLE_LABELS } from '../../shared/roles.js';
+import { LogoutButton } from '../features/auth/LogoutButton.js';
+import { PRODUCT_NAME } from './page-title.js';
+import { useSession } from './session.js';
+
+export function Shell() {
+  const { user, permissions } = useSession();
+  // Until a one-time password is changed, the server refuses everything else anyway.
+  const locked = user.mustChangePassword;
+  return (
+    <>
+      <a className="skip-link" href="#content">
+        Перейти к содержимому
+      </a>
+      <header className="app-header">
+        <div className="app-header-inner">
+          <div className="app-brand">{PRODUCT_NAME}</div>
+          <dl className="app-user" aria-label="Пользователь">
+            <div>
+              <dt className="visually-hidden">Логин</dt>
+              <dd data-testid="user-login" className="app-user-login">
+                {user.login}
+              </dd>
+            </div>
+            <div>
+              <dt className="visually-hidden">Роль</dt>
+              <dd data-testid="user-role">{ROLE_LABELS[user.role]}</dd>
+            </div>
+            <div>
+              <dt className="visually-hidden">Организация или территория</dt>
+              <dd data-testid="user-scope" className="app-user-scope">
+                {user.scopeName}
+              </dd>
+            </div>
+          </dl>
+        </div>
+        <nav className="app-nav" aria-label="Основное меню">
+          <ul>
+            {!locked && (
+              <li>
+                <NavLink to="/niko">НИКО</NavLink>
+              </li>
+            )}
+            {!locked && permissions.includes('directory.read') && (
+              <li>
+                <NavLink to="/directory">Справочник</NavLink>
+              </li>
+            )}
+            {!locked && permissions.includes('audit.read') && (
+              <li>
+                <NavLink to="/audit">Журнал аудита</NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to="/account/password">Сменить пароль</NavLink>
+            </li>
+            <li className="app-nav-logout">
+              <LogoutButton />
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="content" className="page" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        По вопросам работы ЛК ФИС ОКО обращайтесь в службу технической поддержки:{' '}
+        <a href="mailto:helpfisoko@fioco.ru">helpfisoko@fioco.ru</a>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,176 @@
+// The one way the pages talk to the server: JSON over fetch, the CSRF token on every write, and
+// application/problem+json turned into an ApiError whose `detail` is a Russian message for the user.
+
+export type FieldError = { path: string; message: string };
+
+type ProblemBody = {
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: FieldError[];
+  [key: string]: unknown;
+};
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldError[];
+  /** The whole answer, for endpoints that put more than a message in an error (the import report). */
+  readonly body: ProblemBody;
+
+  constructor(status: number, body: ProblemBody) {
+    const detail = body.detail ?? fallbackDetail(status);
+    super(detail);
+    this.status = status;
+    this.title = body.title ?? 'error';
+    this.detail = detail;
+    this.errors = Array.isArray(body.errors) ? body.errors : [];
+    this.body = body;
+  }
+
+  /** Field errors keyed by the field's name: the server says `body/login` or `newPassword`. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const e of this.errors) {
+      const name = e.path.split(/[/.]/).filter(Boolean).pop() ?? '';
+      if (name && !(name in out)) out[name] = e.message;
+    }
+    return out;
+  }
+}
+
+function fallbackDetail(status: number): string {
+  if (status === 0) return 'Нет связи с сервером. Проверьте подключение к сети и повторите попытку.';
+  if (status >= 500) return 'Внутренняя ошибка сервера. Попробуйте ещё раз позже.';
+  return 'Запрос не выполнен.';
+}
+
+export type ApiHooks = {
+  /** The session is gone (401). */
+  onUnauthorized?: () => void;
+  /** A one-time password must be changed before anything else (403 password_change_required). */
+  onPasswordChangeRequired?: () => void;
+  /** A request that slides the session's idle expiry has succeeded. */
+  onActivity?: () => void;
+};
+
+let hooks: ApiHooks = {};
+export function setApiHooks(next: ApiHooks) {
+  hooks = next;
+}
+
+// These two only read the session; they do not extend it (src/server/auth/routes.ts).
+const PASSIVE_PATHS = ['/api/auth/session', '/api/auth/csrf'];
+
+/** Milliseconds the server's clock is ahead of ours, from the Date header; small skews count as none. */
+let serverClockOffsetMs = 0;
+export function serverClockOffset(): number {
+  return serverClockOffsetMs;
+}
+function noteServerDate(response: Response) {
+  const header = response.headers.get('date');
+  const serverNow = header ? Date.parse(header) : Number.NaN;
+  if (Number.isNaN(serverNow)) return;
+  const offset = serverNow - Date.now();
+  // The header has one-second precision: anything this small is rounding, not skew.
+  serverClockOffsetMs = Math.abs(offset) < 2000 ? 0 : offset;
+}
+
+let csrfToken: Promise<string> | null = null;
+function getCsrfToken(): Promise<string> {
+  if (!csrfToken) {
+    csrfToken = request<{ token: string }>('/api/auth/csrf', { method: 'GET' }, { retryCsrf: false }).then(
+      (r) => r.token,
+      (err: unknown) => {
+        csrfToken = null;
+        throw err;
+      },
+    );
+  }
+  return csrfToken;
+}
+
+export type RequestOptions = {
+  /** The login form handles its own 401 («Неверный логин или пароль.»). */
+  skipAuthRedirect?: boolean;
+  retryCsrf?: boolean;
+};
+
+async function request<T>(path: string, init: RequestInit, options: RequestOptions = {}): Promise<T> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json, application/problem+json');
+  if (method !== 'GET' && method !== 'HEAD') headers.set('X-CSRF-Token', await getCsrfToken());
+
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, method, headers, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { title: 'network' });
+  }
+  noteServerDate(response);
+
+  if (response.ok) {
+    if (!PASSIVE_PATHS.includes(path.split('?')[0] ?? '')) hooks.onActivity?.();
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  const error = new ApiError(response.status, await readProblem(response));
+  if (error.status === 403 && error.title === 'csrf' && options.retryCsrf !== false) {
+    // The token's cookie may have expired or been cleared: fetch a fresh one and try once more.
+    csrfToken = null;
+    return request<T>(path, init, { ...options, retryCsrf: false });
+  }
+  if (error.status === 401 && !options.skipAuthRedirect) hooks.onUnauthorized?.();
+  if (error.status === 403 && error.title === 'password_change_required') hooks.onPasswordChangeRequired?.();
+  throw error;
+}
+
+async function readProblem(response: Response): Promise<ProblemBody> {
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return {};
+  try {
+    const body: unknown = await response.json();
+    return body && typeof body === 'object' ? (body as ProblemBody) : {};
+  } catch {
+    return {};
+  }
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** `/api/x?a=1`, leaving out empty values so that "all" filters do not reach the server. */
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function jsonInit(method: string, body: unknown): RequestInit {
+  if (body === undefined) return { method };
+  return { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } };
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, options?: RequestOptions) =>
+    request<T>(withQuery(path, query), { method: 'GET' }, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    request<T>(path, jsonInit('POST', body), options),
+  patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    request<T>(path, jsonInit('PATCH', body), options),
+  /** multipart/form-data: the browser sets the boundary, so no Content-Type here. */
+  upload: <T>(path: string, form: FormData, options?: RequestOptions) =>
+    request<T>(path, { method: 'POST', body: form }, options),
+};
+
+/** The message to show for any error thrown by a request or a page. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.detail;
+  return 'Что-то пошло не так. Обновите страницу и попробуйте ещё раз.';
+}

@@ -1,0 +1,43 @@
+// Every page and its address. The signed-in area sits under RequireSession; pages a role may not
+// use sit under RequirePermission. Another feature adds its pages here.
+import { createBrowserRouter, Navigate } from 'react-router';
+import { ChangePasswordPage } from '../features/account/ChangePasswordPage.js';
+import { AuditPage } from '../features/audit/AuditPage.js';
+import { LoginPage } from '../features/auth/LoginPage.js';
+import { directoryRoutes } from '../features/directory/routes.js';
+import { NikoPage } from '../features/niko/NikoPage.js';
+import { NotFoundPage } from './NotFoundPage.js';
+import { RequirePermission } from './RequirePermission.js';
+import { RequireSession } from './RequireSession.js';
+import { RouteError } from './RouteError.js';
+
+export function createRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+    {
+      path: '/',
+      element: <RequireSession />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <Navigate to="/niko" replace /> },
+            { path: 'niko', element: <NikoPage /> },
+            { path: 'account/password', element: <ChangePasswordPage /> },
+            directoryRoutes,
+            {
+              path: 'audit',
+              element: (
+                <RequirePermission permission="audit.read">
+                  <AuditPage />
+                </RequirePermission>
+              ),
+            },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,25 @@
+// Russian names of the audited actions. An action not listed here is shown by its code, so new
+// features appear in the log before anyone names them.
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.login': 'Вход в систему',
+  'auth.login_failed': 'Неудачная попытка входа',
+  'auth.login_throttled': 'Вход временно заблокирован',
+  'auth.password_changed': 'Смена пароля',
+  'user.created': 'Создание пользователя',
+  'user.updated': 'Изменение пользователя',
+  'user.activated': 'Активация пользователя',
+  'user.deactivated': 'Деактивация пользователя',
+  'user.password_reset': 'Сброс пароля',
+  'organization.created': 'Создание организации',
+  'organization.updated': 'Изменение организации',
+  'organization.activated': 'Активация организации',
+  'organization.deactivated': 'Деактивация организации',
+  'directory.import': 'Импорт справочника',
+  'directory.import_refused': 'Импорт справочника отклонён',
+};
+
+export const OBJECT_TYPE_LABELS: Record<string, string> = {
+  login: 'логин',
+  user: 'пользователь',
+  organization: 'организация',
+};

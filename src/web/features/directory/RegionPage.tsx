@@ -1,0 +1,57 @@
+// One region with its municipalities.
+import { Link, useParams } from 'react-router';
+import { formatCount } from '../../../shared/plural.js';
+import { usePageTitle } from '../../app/page-title.js';
+import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
+import { countOf } from './labels.js';
+import { useRegion } from './queries.js';
+
+export function RegionPage() {
+  const { code } = useParams();
+  const region = useRegion(code);
+  usePageTitle(region.data?.name ?? 'Регион');
+
+  if (region.isLoading) return <Loading />;
+  if (!region.data) return <ProblemMessage error={region.error} />;
+  const r = region.data;
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/directory/regions">Регионы</Link>
+      </p>
+      <h1>{r.name}</h1>
+      <dl className="details">
+        <dt>Код региона</dt>
+        <dd>{r.code}</dd>
+        <dt>Часовой пояс</dt>
+        <dd>{r.timezone}</dd>
+      </dl>
+      <h2>Муниципалитеты</h2>
+      <table className="table">
+        <caption className="visually-hidden">Муниципалитеты региона</caption>
+        <thead>
+          <tr>
+            <th scope="col">Код</th>
+            <th scope="col">Название</th>
+            <th scope="col" className="num">
+              Организаций
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.municipalities.map((m) => (
+            <tr key={m.id}>
+              <td className="nowrap">{m.code}</td>
+              <td>{m.name}</td>
+              <td className="num">
+                <Link to={`/directory/organizations?regionCode=${r.code}&municipalityId=${m.id}`}>
+                  {formatCount(countOf(m.organizations))}
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

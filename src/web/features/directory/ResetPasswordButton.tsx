@@ -1,0 +1,62 @@
+// «Сбросить пароль»: the federal operator for anyone, a regional coordinator for the accounts of
+// their region's organizations (the server decides; we only avoid offering what it will refuse).
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { api } from '../../app/api.js';
+import { useCan, useSession } from '../../app/session.js';
+import { Button } from '../../ui/Button.js';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
+import { OneTimePasswordDialog } from './OneTimePasswordDialog.js';
+import { DIRECTORY_KEY } from './queries.js';
+import type { DirectoryUser } from './types.js';
+
+export function useCanResetPassword(target: Pick<DirectoryUser, 'role'>): boolean {
+  const { user } = useSession();
+  const allowed = useCan('users.resetPassword');
+  return allowed && (user.role === 'federal' || target.role === 'organization');
+}
+
+export function ResetPasswordButton({ user }: { user: Pick<DirectoryUser, 'id' | 'login' | 'role'> }) {
+  const queryClient = useQueryClient();
+  const canReset = useCanResetPassword(user);
+  const [confirming, setConfirming] = useState(false);
+  const [password, setPassword] = useState<string | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  if (!canReset) return null;
+
+  function closePassword() {
+    setPassword(null);
+    // The password dialog was opened from the confirmation, which is gone: come back to the button.
+    window.setTimeout(() => button.current?.focus());
+  }
+
+  return (
+    <>
+      <Button ref={button} onClick={() => setConfirming(true)} aria-label={`Сбросить пароль ${user.login}`}>
+        Сбросить пароль
+      </Button>
+      {confirming && (
+        <ConfirmDialog
+          title="Сбросить пароль?"
+          confirmLabel="Сбросить пароль"
+          danger
+          onConfirm={async () => {
+            const r = await api.post<{ oneTimePassword: string }>(`/api/users/${user.id}/reset-password`);
+            setPassword(r.oneTimePassword);
+          }}
+          onDone={() => {
+            setConfirming(false);
+            void queryClient.invalidateQueries({ queryKey: [DIRECTORY_KEY] });
+          }}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            Пароль пользователя <strong>{user.login}</strong> будет заменён временным, а его текущие сеансы
+            завершены.
+          </p>
+        </ConfirmDialog>
+      )}
+      {password && <OneTimePasswordDialog login={user.login} password={password} onClose={closePassword} />}
+    </>
+  );
+}

@@ -1,0 +1,182 @@
+// Creating an account (login, role and the scope its role needs) or editing its name and e-mail.
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import type { Role } from '../../../../shared/roles.js';
+import { ApiError } from '../../../app/api.js';
+import { Button } from '../../../ui/Button.js';
+import { SelectField, TextField } from '../../../ui/Field.js';
+import { ProblemMessage } from '../../../ui/ProblemMessage.js';
+import { MunicipalitySelect, RegionSelect } from '../filters.js';
+import { ROLE_OPTIONS } from '../labels.js';
+import { useOrganizations } from '../queries.js';
+
+export type UserFormValues = {
+  login: string;
+  role: Role;
+  fullName: string;
+  email: string;
+  regionCode: string;
+  municipalityId: string;
+  organizationId: string;
+};
+
+type Props = {
+  initial: UserFormValues;
+  mode: 'create' | 'edit';
+  cancelTo: string;
+  onSubmit: (values: UserFormValues) => Promise<unknown>;
+};
+
+const needsRegion = (role: Role) => role !== 'federal';
+const needsMunicipality = (role: Role) => role === 'municipal' || role === 'organization';
+
+function checkLocally(v: UserFormValues, mode: Props['mode']): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (mode === 'edit') return errors;
+  if (!/^[a-z0-9_.-]{2,64}$/i.test(v.login.trim()))
+    errors.login = 'Логин: от 2 до 64 латинских букв, цифр или знаков _ . -';
+  if (needsRegion(v.role) && !v.regionCode) errors.regionCode = 'Выберите регион.';
+  if (needsMunicipality(v.role) && !v.municipalityId) errors.municipalityId = 'Выберите муниципалитет.';
+  if (v.role === 'organization' && !v.organizationId) errors.organizationId = 'Выберите организацию.';
+  return errors;
+}
+
+/** Only the scope field the role needs goes to the server; it refuses the others. */
+export function scopeFields(v: UserFormValues) {
+  if (v.role === 'regional') return { regionCode: v.regionCode };
+  if (v.role === 'municipal') return { municipalityId: Number(v.municipalityId) };
+  if (v.role === 'organization') return { organizationId: Number(v.organizationId) };
+  return {};
+}
+
+function OrganizationSelect(props: {
+  municipalityId: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+}) {
+  const list = useOrganizations(
+    { municipalityId: props.municipalityId, pageSize: 200 },
+    !!props.municipalityId,
+  );
+  const options = (list.data?.rows ?? []).map((o) => ({
+    value: String(o.id),
+    label: `${o.code} — ${o.shortName}`,
+  }));
+  return (
+    <SelectField
+      label="Организация"
+      value={props.value}
+      options={[
+        {
+          value: '',
+          label: props.municipalityId ? 'Выберите организацию' : 'Сначала выберите муниципалитет',
+        },
+        ...options,
+      ]}
+      onValueChange={props.onChange}
+      disabled={!props.municipalityId || list.isLoading}
+      error={props.error}
+      required
+    />
+  );
+}
+
+export function UserForm({ initial, mode, cancelTo, onSubmit }: Props) {
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<UserFormValues>) => setValues((v) => ({ ...v, ...patch }));
+  const creating = mode === 'create';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const local = checkLocally(values, mode);
+    setErrors(local);
+    if (Object.keys(local).length > 0) return;
+    setBusy(true);
+    try {
+      await onSubmit(values);
+    } catch (err) {
+      setError(err);
+      if (err instanceof ApiError) setErrors(err.fieldErrors());
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <ProblemMessage error={error} />
+      <TextField
+        label="Логин"
+        hint={creating ? 'Латинские буквы, цифры и знаки _ . -, например sch770123.' : undefined}
+        value={values.login}
+        onValueChange={(login) => set({ login })}
+        error={errors.login}
+        disabled={!creating}
+        autoComplete="off"
+        spellCheck={false}
+        required
+      />
+      <SelectField
+        label="Роль"
+        value={values.role}
+        options={ROLE_OPTIONS}
+        onValueChange={(role) => set({ role: role as Role })}
+        error={errors.role}
+        disabled={!creating}
+      />
+      <TextField
+        label="ФИО"
+        value={values.fullName}
+        onValueChange={(fullName) => set({ fullName })}
+        error={errors.fullName}
+        maxLength={300}
+      />
+      <TextField
+        label="Электронная почта"
+        type="email"
+        value={values.email}
+        onValueChange={(email) => set({ email })}
+        error={errors.email}
+        maxLength={254}
+        autoComplete="off"
+      />
+      {creating && needsRegion(values.role) && (
+        <RegionSelect
+          value={values.regionCode}
+          onChange={(regionCode) => set({ regionCode, municipalityId: '', organizationId: '' })}
+          error={errors.regionCode}
+          required
+        />
+      )}
+      {creating && needsMunicipality(values.role) && (
+        <MunicipalitySelect
+          regionCode={values.regionCode}
+          value={values.municipalityId}
+          onChange={(municipalityId) => set({ municipalityId, organizationId: '' })}
+          error={errors.municipalityId}
+          required
+        />
+      )}
+      {creating && values.role === 'organization' && (
+        <OrganizationSelect
+          municipalityId={values.municipalityId}
+          value={values.organizationId}
+          onChange={(organizationId) => set({ organizationId })}
+          error={errors.organizationId}
+        />
+      )}
+      <div className="form-actions">
+        <Button type="submit" variant="primary" busy={busy}>
+          Сохранить
+        </Button>
+        <Link className="btn btn-secondary" to={cancelTo}>
+          Отмена
+        </Link>
+      </div>
+    </form>
+  );
+}

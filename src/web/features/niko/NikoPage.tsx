@@ -1,0 +1,27 @@
+// Section «НИКО», the cabinet's home page. Publications (manual §1) and the «Сбор данных» block
+// (manual §2, §3) are added here by their own features.
+import { usePageTitle } from '../../app/page-title.js';
+import { useSession } from '../../app/session.js';
+
+export function NikoPage() {
+  usePageTitle('НИКО');
+  const { user } = useSession();
+  return (
+    <>
+      <h1>НИКО</h1>
+      <p className="lead">Национальные исследования качества образования.</p>
+      <section className="panel" aria-labelledby="niko-publications">
+        <h2 id="niko-publications">Публикации</h2>
+        <p>Здесь публикуются сведения о проведении НИКО и необходимые материалы.</p>
+      </section>
+      <section className="panel" aria-labelledby="niko-collection">
+        <h2 id="niko-collection">Сбор данных</h2>
+        <p>
+          {user.role === 'organization'
+            ? 'Здесь появится блок «Сбор данных»: статус, сроки и кнопка для заполнения таблицы.'
+            : 'Здесь появится блок «Сбор данных» с общей статистикой и списком участников.'}
+        </p>
+      </section>
+    </>
+  );
+}
