@@ -38,14 +38,77 @@ beforeAll(async () => {
     ])
     .execute())
     ids[u.login] = u.id;
+  // Two collections no demo coordinator of Moscow's Central okrug (or sch770001) takes part in:
+  // A has only a school of region 50, B only a Moscow school of another municipality.
+  const admin = await server.client().login('admin');
+  const form = {
+    title: 'Т',
+    tables: [
+      {
+        key: 't',
+        title: 'Т',
+        columns: [{ key: 'n', header: 'N', type: 'integer' }],
+        rows: { kind: 'fixed', items: [{ key: 'r', label: 'R' }] },
+      },
+    ],
+  };
+  const version = (await admin.post('/api/forms', { definition: form })).body;
+  ids.form = version.formId;
+  ids.formVersion = version.versionId;
+  const window = {
+    startsAt: new Date(Date.now() - 86_400_000).toISOString(),
+    endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+  };
+  ids.collA = (
+    await admin.post('/api/collections', {
+      title: 'A',
+      formVersionId: version.versionId,
+      ...window,
+      participants: { codes: ['500001'] },
+    })
+  ).body.id;
+  ids.collB = (
+    await admin.post('/api/collections', {
+      title: 'B',
+      formVersionId: version.versionId,
+      ...window,
+      participants: { codes: ['770002'] },
+    })
+  ).body.id;
+  for (const r of await db
+    .selectFrom('responses')
+    .select(['id', 'collection_id'])
+    .where('collection_id', 'in', [ids.collA!, ids.collB!])
+    .execute())
+    ids[r.collection_id === ids.collA ? 'respA' : 'respB'] = r.id;
 });
 afterAll(() => server.close());
 
 type Target = {
-  kind: 'region' | 'municipality' | 'organization' | 'user';
+  kind:
+    | 'region'
+    | 'municipality'
+    | 'organization'
+    | 'user'
+    | 'form'
+    | 'formVersion'
+    | 'collection'
+    | 'response';
   id: string | number;
   label: string;
 };
+
+// Only the federal operator designs forms: to everyone else every form is "not found".
+const formsOf = (): Target[] => [
+  { kind: 'form', id: ids.form!, label: 'form' },
+  { kind: 'formVersion', id: ids.formVersion!, label: 'form version' },
+];
+const elsewhere = (): Target[] => [
+  { kind: 'collection', id: ids.collA!, label: 'collection A (region 50)' },
+  { kind: 'collection', id: ids.collB!, label: 'collection B (mun 77002)' },
+  { kind: 'response', id: ids.respA!, label: 'response of 500001' },
+  { kind: 'response', id: ids.respB!, label: 'response of 770002' },
+];
 
 // Each role, with objects that lie outside its scope.
 const FOREIGN: Record<string, () => Target[]> = {
@@ -56,6 +119,9 @@ const FOREIGN: Record<string, () => Target[]> = {
     { kind: 'user', id: ids.sch500001!, label: 'user sch500001' },
     { kind: 'user', id: ids.reg50!, label: 'user reg50' },
     { kind: 'user', id: ids.admin!, label: 'user admin' },
+    ...formsOf(),
+    { kind: 'collection', id: ids.collA!, label: 'collection A (region 50)' },
+    { kind: 'response', id: ids.respA!, label: 'response of 500001' },
   ],
   mun77001: () => [
     { kind: 'region', id: '50', label: 'region 50' },
@@ -66,6 +132,8 @@ const FOREIGN: Record<string, () => Target[]> = {
     { kind: 'user', id: ids.sch770002!, label: 'user sch770002' },
     { kind: 'user', id: ids.reg77!, label: 'user reg77' },
     { kind: 'user', id: ids.mun77002!, label: 'user mun77002' },
+    ...formsOf(),
+    ...elsewhere(),
   ],
   sch770001: () => [
     { kind: 'region', id: '50', label: 'region 50' },
@@ -74,6 +142,8 @@ const FOREIGN: Record<string, () => Target[]> = {
     { kind: 'organization', id: ids.org500001!, label: 'org 500001' },
     { kind: 'user', id: ids.sch770002!, label: 'user sch770002' },
     { kind: 'user', id: ids.reg77!, label: 'user reg77' },
+    ...formsOf(),
+    ...elsewhere(),
   ],
   // The federal operator's scope is everything: for it, "another tenant's id" is one that does not exist.
   admin: () => [
@@ -81,6 +151,10 @@ const FOREIGN: Record<string, () => Target[]> = {
     { kind: 'municipality', id: 999_999, label: 'mun 999999' },
     { kind: 'organization', id: 999_999, label: 'org 999999' },
     { kind: 'user', id: 999_999, label: 'user 999999' },
+    { kind: 'form', id: 999_999, label: 'form 999999' },
+    { kind: 'formVersion', id: 999_999, label: 'form version 999999' },
+    { kind: 'collection', id: 999_999, label: 'collection 999999' },
+    { kind: 'response', id: 999_999, label: 'response 999999' },
   ],
 };
 
@@ -93,13 +167,31 @@ const ID_ROUTES: [string, string, Target['kind'], unknown?][] = [
   ['GET', '/api/users/:id', 'user'],
   ['PATCH', '/api/users/:id', 'user', { fullName: 'Захвачено' }],
   ['POST', '/api/users/:id/reset-password', 'user', {}],
+  ['POST', '/api/forms/:id/versions', 'form', { definition: { title: 'Захвачено', tables: [] } }],
+  ['GET', '/api/form-versions/:id', 'formVersion'],
+  ['GET', '/api/form-versions/:id/download', 'formVersion'],
+  ['PUT', '/api/form-versions/:id', 'formVersion', { definition: { title: 'Захвачено', tables: [] } }],
+  ['GET', '/api/collections/:id', 'collection'],
+  ['PATCH', '/api/collections/:id', 'collection', { title: 'Захвачено' }],
+  ['POST', '/api/collections/:id/close', 'collection', {}],
+  ['POST', '/api/collections/:id/reopen', 'collection', {}],
+  ['POST', '/api/collections/:id/participants', 'collection', { codes: ['770001'] }],
+  ['GET', '/api/responses/:id', 'response'],
+  [
+    'POST',
+    '/api/responses/:id/changes',
+    'response',
+    { changes: [{ id: '20000000-0000-4000-8000-000000000001', cell: 't.r.n', value: '1', base: 0 }] },
+  ],
+  ['POST', '/api/responses/:id/submit', 'response', {}],
+  ['GET', '/api/responses/:id/history?cell=t.r.n', 'response'],
 ];
 
 it('the table covers every registered route that takes an id', () => {
   const withIds = server.app.routeList
     .filter((r) => r.url.startsWith('/api/') && r.url.includes(':') && r.method !== 'HEAD')
     .map((r) => `${r.method} ${r.url}`);
-  const covered = ID_ROUTES.map(([m, u]) => `${m} ${u}`);
+  const covered = ID_ROUTES.map(([m, u]) => `${m} ${u.split('?')[0]}`);
   expect(withIds.filter((r) => !covered.includes(r))).toEqual([]);
 });
 
@@ -137,5 +229,14 @@ async function snapshot() {
     .select(['id', 'full_name', 'password_hash', 'must_change_password', 'is_active'])
     .orderBy('id')
     .execute();
-  return { orgs, users };
+  const collections = await db.selectFrom('collections').selectAll().orderBy('id').execute();
+  const versions = await db.selectFrom('form_versions').selectAll().orderBy('id').execute();
+  const cells = await db
+    .selectFrom('response_cells')
+    .selectAll()
+    .orderBy('response_id')
+    .orderBy('cell_key')
+    .execute();
+  const responses = await db.selectFrom('responses').selectAll().orderBy('id').execute();
+  return { orgs, users, collections, versions, cells, responses };
 }

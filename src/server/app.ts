@@ -16,11 +16,14 @@ import { authentication } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
+import { collectionRoutes } from './collections/routes.js';
 import { directoryRoutes } from './directory/routes.js';
+import { formRoutes } from './forms/routes.js';
 import { installErrorHandling, sendProblem } from './http/error-handler.js';
 import { Problem } from './http/problem.js';
 import { installHealth } from './ops/health.js';
 import { installMetrics } from './ops/metrics.js';
+import { responseRoutes } from './responses/routes.js';
 
 installRussianZodMessages();
 
@@ -79,6 +82,9 @@ export async function buildApp({ config, db, logger }: AppOptions) {
   await app.register(authRoutes, { db, config });
   await app.register(directoryRoutes, { db, config });
   await app.register(auditRoutes, { db });
+  await app.register(formRoutes, { db });
+  await app.register(collectionRoutes, { db });
+  await app.register(responseRoutes, { db });
 
   await serveWebPages(app);
   return app;

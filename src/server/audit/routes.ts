@@ -19,7 +19,7 @@ export async function auditRoutes(fastify: FastifyInstance, opts: { db: Db }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/audit',
-    { preHandler: authorize('audit.read'), schema: { querystring: AuditQuery } },
+    { onRequest: authorize('audit.read'), schema: { querystring: AuditQuery } },
     async (request) => {
       const { limit, beforeId, ...filter } = request.query;
       const rows = await listAudit(opts.db, filter, { limit, beforeId });

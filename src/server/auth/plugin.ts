@@ -69,7 +69,9 @@ async function authPlugin(app: FastifyInstance, opts: { db: Db; sessionIdleMs: n
 export const authentication = fp(authPlugin, { name: 'authentication', dependencies: ['@fastify/cookie'] });
 
 /**
- * preHandler for a route: the user must be signed in and the policy must grant `action`.
+ * onRequest hook for a route (it runs before the body is read or validated, so a refused user
+ * learns nothing about the input the route expects): the user must be signed in and the policy
+ * must grant `action`.
  * A user who still has to change a one-time password may only do that.
  */
 export function authorize(action: Action) {

@@ -10,6 +10,13 @@ export const ACTIONS = [
   'directory.write', // create, edit, deactivate, import
   'users.resetPassword', // within scope, organization accounts only for coordinators
   'audit.read',
+  'publications.read', // publications meant for the user (their audience is checked in the query)
+  'publications.write', // write, schedule and delete publications and their files
+  'forms.manage', // design forms and their versions
+  'collections.manage', // create, close, reopen and extend collections; choose participants
+  'responses.read', // read responses within scope (an organization: its own)
+  'responses.fill', // type into and submit one's own organization's response
+  'monitoring.read', // statistics, participant lists and exports within scope
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -21,10 +28,31 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'directory.write',
     'users.resetPassword',
     'audit.read',
+    'publications.read',
+    'publications.write',
+    'forms.manage',
+    'collections.manage',
+    'responses.read',
+    'monitoring.read',
   ],
-  regional: ['session.use', 'niko.read', 'directory.read', 'users.resetPassword'],
-  municipal: ['session.use', 'niko.read', 'directory.read'],
-  organization: ['session.use', 'niko.read'],
+  regional: [
+    'session.use',
+    'niko.read',
+    'directory.read',
+    'users.resetPassword',
+    'publications.read',
+    'responses.read',
+    'monitoring.read',
+  ],
+  municipal: [
+    'session.use',
+    'niko.read',
+    'directory.read',
+    'publications.read',
+    'responses.read',
+    'monitoring.read',
+  ],
+  organization: ['session.use', 'niko.read', 'publications.read', 'responses.read', 'responses.fill'],
 };
 
 export function can(user: CurrentUser | null | undefined, action: Action): boolean {

@@ -58,14 +58,14 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
   });
 
   // «Продолжить работу» in the idle warning: slides the expiry at once.
-  app.post('/api/auth/keepalive', { preHandler: authorize('session.use') }, async (request) => {
+  app.post('/api/auth/keepalive', { onRequest: authorize('session.use') }, async (request) => {
     await extendSession(db, request.sessionId ?? '', config.sessionIdleMs);
     return { expiresAt: new Date(Date.now() + config.sessionIdleMs).toISOString() };
   });
 
   app.post(
     '/api/auth/password',
-    { preHandler: authorize('session.use'), schema: { body: ChangePasswordBody } },
+    { onRequest: authorize('session.use'), schema: { body: ChangePasswordBody } },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => changeOwnPassword(tx, ctx, request.sessionId ?? '', request.body));

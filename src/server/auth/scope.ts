@@ -47,3 +47,21 @@ export function regionsInScope(user: CurrentUser) {
   return (eb: RegionEb) =>
     user.role === 'federal' ? EVERYTHING : user.regionCode ? eb('r.code', '=', user.regionCode) : NOTHING;
 }
+
+type ResponseEb = ExpressionBuilder<Database & { resp: Database['responses'] }, 'resp'>;
+
+/** Responses (aliased `resp`, one per participant) the user may see. */
+export function responsesInScope(user: CurrentUser) {
+  return (eb: ResponseEb) => {
+    switch (user.role) {
+      case 'federal':
+        return EVERYTHING;
+      case 'regional':
+        return user.regionCode ? eb('resp.region_code', '=', user.regionCode) : NOTHING;
+      case 'municipal':
+        return user.municipalityId ? eb('resp.municipality_id', '=', user.municipalityId) : NOTHING;
+      case 'organization':
+        return user.organizationId ? eb('resp.organization_id', '=', user.organizationId) : NOTHING;
+    }
+  };
+}

@@ -1,5 +1,7 @@
 // Kysely's view of the tables. Keep in step with migrations/*.sql.
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { FormDefinition } from '../../shared/forms/definition.js';
+import type { FormData as SubmittedData } from '../../shared/forms/validate.js';
 import type { Role } from '../../shared/roles.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -72,6 +74,113 @@ export interface AuditLogTable {
   details: JSONColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export interface PublicationsTable {
+  id: Generated<number>;
+  title: string;
+  body_markdown: string;
+  body_html: string;
+  audience_roles: ColumnType<string[], string[] | undefined, string[]>;
+  audience_regions: ColumnType<string[], string[] | undefined, string[]>;
+  publish_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface PublicationFilesTable {
+  id: Generated<number>;
+  publication_id: number;
+  name: string;
+  content_type: string;
+  size_bytes: Generated<number>;
+  sha256: Generated<string>;
+  complete: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface PublicationFileChunksTable {
+  file_id: number;
+  seq: number;
+  data: Buffer;
+}
+
+export interface FormsTable {
+  id: Generated<number>;
+  title: string;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface FormVersionsTable {
+  id: Generated<number>;
+  form_id: number;
+  version: number;
+  definition: JSONColumnType<FormDefinition, string, string>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface CollectionsTable {
+  id: Generated<number>;
+  title: string;
+  form_version_id: number;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type ResponseStatus = 'not_started' | 'in_progress' | 'submitted';
+type Instant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export interface ResponsesTable {
+  id: Generated<number>;
+  collection_id: number;
+  organization_id: number;
+  region_code: string;
+  municipality_id: number;
+  status: Generated<ResponseStatus>;
+  started_at: Instant;
+  first_submitted_at: Instant;
+  last_submitted_at: Instant;
+  submission_count: Generated<number>;
+  last_changed_at: Instant;
+}
+
+export interface ResponseCellsTable {
+  response_id: number;
+  cell_key: string;
+  value: string | null;
+  version: number;
+  updated_at: UpdatedAt;
+  updated_by: number | null;
+}
+
+export interface CellChangesTable {
+  change_id: string;
+  response_id: number;
+  cell_key: string;
+  old_value: string | null;
+  new_value: string | null;
+  version: number;
+  user_id: number | null;
+  user_login: Generated<string>;
+  ip: Generated<string>;
+  at: CreatedAt;
+}
+
+export interface SubmissionsTable {
+  id: Generated<number>;
+  response_id: number;
+  form_version_id: number;
+  data: JSONColumnType<SubmittedData, string, never>;
+  submitted_by: number | null;
+  submitted_at: CreatedAt;
+}
+
 export interface Database {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
@@ -79,4 +188,14 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  forms: FormsTable;
+  form_versions: FormVersionsTable;
+  collections: CollectionsTable;
+  responses: ResponsesTable;
+  response_cells: ResponseCellsTable;
+  cell_changes: CellChangesTable;
+  submissions: SubmissionsTable;
+  publications: PublicationsTable;
+  publication_files: PublicationFilesTable;
+  publication_file_chunks: PublicationFileChunksTable;
 }

@@ -5,6 +5,7 @@ import type { Insertable } from 'kysely';
 import { hashPassword } from '../auth/passwords.js';
 import type { Db } from '../db/connection.js';
 import type { UsersTable } from '../db/schema.js';
+import { seedDemoCollections } from './collections.js';
 import { planDirectory } from './directory-plan.js';
 import { personName } from './names.js';
 
@@ -115,6 +116,8 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       });
     });
     await insertInBatches(users, 1000, (batch) => tx.insertInto('users').values(batch).execute());
+    const admin = await tx.selectFrom('users').select('id').where('login', '=', 'admin').executeTakeFirstOrThrow();
+    await seedDemoCollections(tx, admin.id);
 
     return {
       regions: regions.length,

@@ -57,7 +57,12 @@ export function evaluateRules(
   const failures: RuleFailure[] = [];
   for (const rule of def.rules) {
     const table = rule.forEachRow ? def.tables.find((t) => t.key === rule.forEachRow) : undefined;
-    const rows = table ? rowIdsOf(table, dynamicRows) : [undefined];
+    // Rows that are sums are not checked on their own: their failure would only repeat a row's.
+    const rows = table
+      ? rowIdsOf(table, dynamicRows).filter(
+          (r) => table.rows.kind !== 'fixed' || !table.rows.items.find((i) => i.key === r)?.sumOf,
+        )
+      : [undefined];
     for (const row of rows) {
       const f = check(rule, row, read);
       if (f) failures.push(f);

@@ -15,8 +15,8 @@ const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483
 export async function geographyRoutes(fastify: FastifyInstance, opts: { db: Db }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = opts;
-  const read = { preHandler: authorize('directory.read') };
-  const readOne = { preHandler: authorizeObject('directory.read') };
+  const read = { onRequest: authorize('directory.read') };
+  const readOne = { onRequest: authorizeObject('directory.read') };
 
   app.get('/api/regions', read, async (request) => {
     return { rows: await listRegions(db, userOf(contextOf(request))) };

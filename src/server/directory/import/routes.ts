@@ -21,7 +21,7 @@ export async function importRoutes(fastify: FastifyInstance, opts: { db: Db; con
     for (const format of FORMATS) {
       app.get(
         `/api/import/${subject}/template.${format}`,
-        { preHandler: authorize('directory.write') },
+        { onRequest: authorize('directory.write') },
         async (_request, reply) => {
           const body = await template(subject, format);
           return reply
@@ -34,7 +34,7 @@ export async function importRoutes(fastify: FastifyInstance, opts: { db: Db; con
 
     app.post(
       `/api/import/${subject}`,
-      { preHandler: authorize('directory.write') },
+      { onRequest: authorize('directory.write') },
       async (request, reply) => {
         const upload = await readUpload(request, config.importLimitBytes);
         // The answer may carry one-time passwords: no cache may keep it.

@@ -49,7 +49,7 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { db: D
 
   app.get(
     '/api/organizations',
-    { preHandler: authorize('directory.read'), schema: { querystring: ListQuery } },
+    { onRequest: authorize('directory.read'), schema: { querystring: ListQuery } },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       const r = await listOrganizations(db, userOf(contextOf(request)), filter, pageWindow(request.query));
@@ -59,13 +59,13 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { db: D
 
   app.get(
     '/api/organizations/:id',
-    { preHandler: authorizeObject('directory.read'), schema: { params: Id } },
+    { onRequest: authorizeObject('directory.read'), schema: { params: Id } },
     async (request) => organizationDetails(db, contextOf(request), request.params.id),
   );
 
   app.post(
     '/api/organizations',
-    { preHandler: authorize('directory.write'), schema: { body: CreateBody } },
+    { onRequest: authorize('directory.write'), schema: { body: CreateBody } },
     async (request, reply) => {
       const ctx = contextOf(request);
       const id = await inTransaction(db, (tx) => createOrganization(tx, ctx, request.body));
@@ -75,7 +75,7 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { db: D
 
   app.patch(
     '/api/organizations/:id',
-    { preHandler: authorizeObject('directory.write'), schema: { params: Id, body: PatchBody } },
+    { onRequest: authorizeObject('directory.write'), schema: { params: Id, body: PatchBody } },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => editOrganization(tx, ctx, request.params.id, request.body));

@@ -53,7 +53,7 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.get(
     '/api/users',
-    { preHandler: authorize('directory.read'), schema: { querystring: ListQuery } },
+    { onRequest: authorize('directory.read'), schema: { querystring: ListQuery } },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       const r = await listUsers(db, userOf(contextOf(request)), filter, pageWindow(request.query));
@@ -63,7 +63,7 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.get(
     '/api/users/:id',
-    { preHandler: authorizeObject('directory.read'), schema: { params: Id } },
+    { onRequest: authorizeObject('directory.read'), schema: { params: Id } },
     async (request) => {
       const user = await getUser(db, userOf(contextOf(request)), request.params.id);
       if (!user) throw Problem.notFound('Пользователь не найден.');
@@ -73,7 +73,7 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.post(
     '/api/users',
-    { preHandler: authorize('directory.write'), schema: { body: CreateBody } },
+    { onRequest: authorize('directory.write'), schema: { body: CreateBody } },
     async (request, reply) => {
       const ctx = contextOf(request);
       const created = await inTransaction(db, (tx) => createUser(tx, ctx, request.body));
@@ -83,7 +83,7 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.patch(
     '/api/users/:id',
-    { preHandler: authorizeObject('directory.write'), schema: { params: Id, body: PatchBody } },
+    { onRequest: authorizeObject('directory.write'), schema: { params: Id, body: PatchBody } },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => editUser(tx, ctx, request.params.id, request.body));
@@ -93,7 +93,7 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.post(
     '/api/users/:id/reset-password',
-    { preHandler: authorizeObject('users.resetPassword'), schema: { params: Id } },
+    { onRequest: authorizeObject('users.resetPassword'), schema: { params: Id } },
     async (request) => {
       const ctx = contextOf(request);
       return inTransaction(db, (tx) => resetPassword(tx, ctx, request.params.id));

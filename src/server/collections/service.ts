@@ -1,0 +1,127 @@
+// Collections (federal operator): create with participants, close early, reopen, extend. Each
+// change is audited. Whether a collection is open is computed from its instants, never stored.
+import { audit } from '../audit/service.js';
+import type { Db } from '../db/connection.js';
+import { type RequestContext, userOf } from '../http/context.js';
+import { Problem } from '../http/problem.js';
+import {
+  addParticipants,
+  formVersionExists,
+  getCollection,
+  insertCollection,
+  type ParticipantFilter,
+  unknownOrganizationCodes,
+  updateCollection,
+} from './queries.js';
+
+export type NewCollection = {
+  title: string;
+  formVersionId: number;
+  startsAt: Date;
+  endsAt: Date;
+  participants: ParticipantFilter;
+};
+
+function assertInterval(startsAt: Date, endsAt: Date) {
+  if (endsAt <= startsAt) {
+    const message = 'Окончание сбора должно быть позже его начала.';
+    throw Problem.badRequest(message, [{ path: 'endsAt', message }]);
+  }
+}
+
+async function assertKnownCodes(db: Db, f: ParticipantFilter) {
+  const unknown = await unknownOrganizationCodes(db, f.codes ?? []);
+  if (unknown.length) {
+    const shown = unknown.slice(0, 20).join(', ');
+    throw Problem.badRequest(`Не найдены организации с кодами: ${shown}${unknown.length > 20 ? ' …' : ''}.`, [
+      { path: 'participants.codes', message: `Неизвестных кодов: ${unknown.length}.` },
+    ]);
+  }
+}
+
+export async function createCollection(db: Db, ctx: RequestContext, input: NewCollection) {
+  assertInterval(input.startsAt, input.endsAt);
+  if (!(await formVersionExists(db, input.formVersionId))) {
+    throw Problem.badRequest('Версия формы не найдена.', [
+      { path: 'formVersionId', message: 'Версия формы не найдена.' },
+    ]);
+  }
+  await assertKnownCodes(db, input.participants);
+  const id = await insertCollection(db, { ...input, userId: userOf(ctx).id });
+  const added = await addParticipants(db, id, input.participants);
+  if (added === 0) throw Problem.badRequest('Под условия не подходит ни одна организация: сбор не создан.');
+  await audit(db, ctx, {
+    action: 'collection.created',
+    objectType: 'collection',
+    objectId: id,
+    details: { ...input, participantsAdded: added },
+  });
+  return { id, participants: added };
+}
+
+async function existing(db: Db, ctx: RequestContext, id: number) {
+  const c = await getCollection(db, userOf(ctx), id);
+  if (!c) throw Problem.notFound('Сбор данных не найден.');
+  return c;
+}
+
+export async function closeCollection(db: Db, ctx: RequestContext, id: number) {
+  const c = await existing(db, ctx, id);
+  if (!c.open) throw Problem.conflict('Сбор данных уже закрыт.');
+  await updateCollection(db, id, { closedAt: new Date() });
+  await audit(db, ctx, { action: 'collection.closed', objectType: 'collection', objectId: id });
+}
+
+export async function reopenCollection(db: Db, ctx: RequestContext, id: number, endsAt?: Date) {
+  const c = await existing(db, ctx, id);
+  if (c.open) throw Problem.conflict('Сбор данных уже открыт.');
+  const newEnd = endsAt ?? c.endsAt;
+  if (newEnd <= new Date()) {
+    const message = 'Срок сбора истёк: чтобы открыть его снова, укажите новое окончание.';
+    throw Problem.badRequest(message, [{ path: 'endsAt', message }]);
+  }
+  assertInterval(c.startsAt, newEnd);
+  await updateCollection(db, id, { closedAt: null, endsAt: newEnd });
+  await audit(db, ctx, {
+    action: 'collection.reopened',
+    objectType: 'collection',
+    objectId: id,
+    details: { endsAt: newEnd.toISOString(), previousEndsAt: c.endsAt.toISOString() },
+  });
+}
+
+export async function editCollection(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  patch: { title?: string; endsAt?: Date },
+) {
+  const c = await existing(db, ctx, id);
+  if (patch.endsAt) assertInterval(c.startsAt, patch.endsAt);
+  await updateCollection(db, id, patch);
+  const action = patch.endsAt && patch.endsAt > c.endsAt ? 'collection.extended' : 'collection.updated';
+  await audit(db, ctx, {
+    action,
+    objectType: 'collection',
+    objectId: id,
+    details: { before: { title: c.title, endsAt: c.endsAt.toISOString() }, patch },
+  });
+}
+
+export async function addCollectionParticipants(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  f: ParticipantFilter,
+) {
+  await existing(db, ctx, id);
+  await assertKnownCodes(db, f);
+  const added = await addParticipants(db, id, f);
+  await audit(db, ctx, {
+    action: 'collection.participants_added',
+    objectType: 'collection',
+    objectId: id,
+    details: { ...f, added },
+  });
+  return { added };
+}

@@ -1,0 +1,76 @@
+// Forms: the published JSON Schema of a definition, and the operator's designer endpoints.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { checkDefinition } from '../../shared/forms/check-definition.js';
+import { FormDefinitionSchema } from '../../shared/forms/definition.js';
+import { authorize, authorizeObject } from '../auth/plugin.js';
+import type { Db } from '../db/connection.js';
+import { contextOf, inTransaction } from '../http/context.js';
+import { listForms } from './queries.js';
+import { addVersion, createForm, editVersion, versionDetails } from './service.js';
+
+const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const DefinitionBody = z.strictObject({ definition: z.unknown() });
+// Computed once: the schema does not change while the process runs.
+const JSON_SCHEMA = z.toJSONSchema(FormDefinitionSchema, { io: 'input' });
+
+export async function formRoutes(fastify: FastifyInstance, opts: { db: Db }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = opts;
+  const manage = authorize('forms.manage');
+
+  app.get('/api/forms/schema.json', { onRequest: authorize('session.use') }, async () => JSON_SCHEMA);
+
+  app.get('/api/forms', { onRequest: manage }, async () => ({ rows: await listForms(db) }));
+
+  // The designer checks a definition as the operator builds or uploads it, without storing it.
+  app.post('/api/forms/check', { onRequest: manage, schema: { body: DefinitionBody } }, async (request) => {
+    const v = checkDefinition(request.body.definition);
+    return v.ok ? { ok: true, errors: [] } : { ok: false, errors: v.errors };
+  });
+
+  app.post('/api/forms', { onRequest: manage, schema: { body: DefinitionBody } }, async (request, reply) => {
+    const ctx = contextOf(request);
+    const created = await inTransaction(db, (tx) => createForm(tx, ctx, request.body.definition));
+    return reply.status(201).send(created);
+  });
+
+  app.post(
+    '/api/forms/:id/versions',
+    { onRequest: authorizeObject('forms.manage'), schema: { params: Id, body: DefinitionBody } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const created = await inTransaction(db, (tx) =>
+        addVersion(tx, ctx, request.params.id, request.body.definition),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/form-versions/:id',
+    { onRequest: authorizeObject('forms.manage'), schema: { params: Id } },
+    async (request) => versionDetails(db, request.params.id),
+  );
+
+  app.get(
+    '/api/form-versions/:id/download',
+    { onRequest: authorizeObject('forms.manage'), schema: { params: Id } },
+    async (request, reply) => {
+      const v = await versionDetails(db, request.params.id);
+      reply.header('content-disposition', `attachment; filename="form-${v.formId}-v${v.version}.json"`);
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(v.definition, null, 2));
+    },
+  );
+
+  app.put(
+    '/api/form-versions/:id',
+    { onRequest: authorizeObject('forms.manage'), schema: { params: Id, body: DefinitionBody } },
+    async (request) => {
+      const ctx = contextOf(request);
+      await inTransaction(db, (tx) => editVersion(tx, ctx, request.params.id, request.body.definition));
+      return versionDetails(db, request.params.id);
+    },
+  );
+}

@@ -1,0 +1,59 @@
+// Reading a response: the editor's data, the organization's «Сбор данных» block, a cell's history.
+import type { CurrentUser } from '../auth/current-user.js';
+import { can } from '../auth/policy.js';
+import { responsesInScope } from '../auth/scope.js';
+import { isOpenSql } from '../collections/queries.js';
+import type { Db } from '../db/connection.js';
+import { Problem } from '../http/problem.js';
+import { loadDefinition } from './definitions.js';
+import { cellHistory, getResponse, readCells } from './queries.js';
+
+export async function responseForEditor(db: Db, viewer: CurrentUser, id: number) {
+  const response = await getResponse(db, viewer, id);
+  if (!response) throw Problem.notFound('Отчёт не найден.');
+  const [{ definition }, cells, org] = await Promise.all([
+    loadDefinition(db, response.formVersionId),
+    readCells(db, id),
+    db
+      .selectFrom('organizations as o')
+      .innerJoin('regions as r', 'r.code', 'o.region_code')
+      .select(['o.code', 'o.short_name as shortName', 'r.timezone'])
+      .where('o.id', '=', response.organizationId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    ...response,
+    organization: org,
+    definition,
+    cells: Object.fromEntries(cells.map((c) => [c.key, { value: c.value, version: c.version }])),
+    canEdit: response.open && can(viewer, 'responses.fill'),
+  };
+}
+
+/** The «Сбор данных» blocks of an organization: each collection it takes part in. */
+export function dataCollectionBlocks(db: Db, viewer: CurrentUser) {
+  return db
+    .selectFrom('responses as resp')
+    .innerJoin('collections as c', 'c.id', 'resp.collection_id')
+    .select([
+      'c.id as collectionId',
+      'c.title',
+      'c.starts_at as startsAt',
+      'c.ends_at as endsAt',
+      'resp.id as responseId',
+      'resp.status',
+      'resp.started_at as startedAt',
+      'resp.last_submitted_at as lastSubmittedAt',
+    ])
+    .select(isOpenSql('c').as('open'))
+    .where(responsesInScope(viewer))
+    .orderBy('c.starts_at', 'desc')
+    .limit(50)
+    .execute();
+}
+
+export async function historyOfCell(db: Db, viewer: CurrentUser, id: number, key: string) {
+  const response = await getResponse(db, viewer, id);
+  if (!response) throw Problem.notFound('Отчёт не найден.');
+  return cellHistory(db, id, key);
+}

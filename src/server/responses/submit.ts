@@ -1,0 +1,55 @@
+// «Сдать отчет»: checks the whole form with the shared engine and, when it passes, stores an
+// immutable snapshot — the transfer to ФИС ОКО. Earlier snapshots are kept.
+import { toFormData } from '../../shared/forms/response-data.js';
+import { validateForm } from '../../shared/forms/validate.js';
+import { audit } from '../audit/service.js';
+import type { Db } from '../db/connection.js';
+import { type RequestContext, userOf } from '../http/context.js';
+import { Problem } from '../http/problem.js';
+import { loadOpenResponse } from './autosave.js';
+import { loadDefinition } from './definitions.js';
+import { readCells } from './queries.js';
+
+export async function submitResponse(db: Db, ctx: RequestContext, responseId: number) {
+  const user = userOf(ctx);
+  const response = await loadOpenResponse(db, ctx, responseId);
+  const { definition } = await loadDefinition(db, response.formVersionId);
+  const cells = await readCells(db, responseId);
+  const data = toFormData(definition, Object.fromEntries(cells.map((c) => [c.key, c.value])));
+  const verdict = validateForm(definition, data);
+  if (!verdict.valid) {
+    throw new Problem(422, 'form_invalid', 'Отчёт не сдан: в форме есть ошибки. Исправьте их и повторите.', {
+      cellErrors: verdict.cellErrors,
+      ruleErrors: verdict.ruleErrors,
+      tableErrors: verdict.tableErrors,
+    });
+  }
+  const submitted = await db
+    .insertInto('submissions')
+    .values({
+      response_id: responseId,
+      form_version_id: response.formVersionId,
+      data: JSON.stringify(data),
+      submitted_by: user.id,
+    })
+    .returning(['id', 'submitted_at as submittedAt'])
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('responses')
+    .set((eb) => ({
+      status: 'submitted',
+      started_at: eb.fn.coalesce('started_at', eb.val(submitted.submittedAt)),
+      first_submitted_at: eb.fn.coalesce('first_submitted_at', eb.val(submitted.submittedAt)),
+      last_submitted_at: submitted.submittedAt,
+      submission_count: eb('submission_count', '+', 1),
+    }))
+    .where('id', '=', responseId)
+    .execute();
+  await audit(db, ctx, {
+    action: 'response.submitted',
+    objectType: 'response',
+    objectId: responseId,
+    details: { submissionId: submitted.id, cells: Object.keys(data.values).length },
+  });
+  return { submissionId: submitted.id, submittedAt: submitted.submittedAt };
+}
