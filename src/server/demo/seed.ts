@@ -116,7 +116,11 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       });
     });
     await insertInBatches(users, 1000, (batch) => tx.insertInto('users').values(batch).execute());
-    const admin = await tx.selectFrom('users').select('id').where('login', '=', 'admin').executeTakeFirstOrThrow();
+    const admin = await tx
+      .selectFrom('users')
+      .select('id')
+      .where('login', '=', 'admin')
+      .executeTakeFirstOrThrow();
     await seedDemoCollections(tx, admin.id);
 
     return {
