@@ -1,6 +1,7 @@
 // The frame of every signed-in page: skip link, header with who is signed in, the main menu, and
 // the page itself in <main>.
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { LogoutButton } from '../features/auth/LogoutButton.js';
 import { PRODUCT_NAME } from './page-title.js';
@@ -10,8 +11,11 @@ export function Shell() {
   const { user, permissions } = useSession();
   // Until a one-time password is changed, the server refuses everything else anyway.
   const locked = user.mustChangePassword;
+  const top = useTopOfPageFocus();
   return (
     <>
+      <ScrollRestoration />
+      <div ref={top} tabIndex={-1} className="focus-start" />
       <a className="skip-link" href="#content">
         Перейти к содержимому
       </a>
@@ -72,4 +76,21 @@ export function Shell() {
       </footer>
     </>
   );
+}
+
+/**
+ * After moving to another page, put focus back at the top, as a full page load would: the next Tab
+ * reaches «Перейти к содержимому» instead of wherever the previous page's focused element was.
+ */
+function useTopOfPageFocus() {
+  const top = useRef<HTMLDivElement>(null);
+  const { pathname } = useLocation();
+  const previous = useRef<string | null>(null);
+  useEffect(() => {
+    const moved = previous.current !== null && previous.current !== pathname;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    previous.current = pathname;
+    if (moved || lost) top.current?.focus({ preventScroll: true });
+  }, [pathname]);
+  return top;
 }

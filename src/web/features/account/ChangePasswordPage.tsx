@@ -8,6 +8,7 @@ import { usePageTitle } from '../../app/page-title.js';
 import { SESSION_QUERY_KEY, useSession } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
 import { TextField } from '../../ui/Field.js';
+import { focusFirstError } from '../../ui/focus-first-error.js';
 import { InfoMessage, ProblemMessage, SuccessMessage } from '../../ui/ProblemMessage.js';
 
 type Fields = { currentPassword: string; newPassword: string; repeatPassword: string };
@@ -37,11 +38,12 @@ export function ChangePasswordPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
     setError(null);
     setDone(false);
     const local = checkLocally(fields);
     setErrors(local);
-    if (Object.keys(local).length > 0) return;
+    if (Object.keys(local).length > 0) return focusFirstError(form);
     setBusy(true);
     try {
       await api.post('/api/auth/password', {
@@ -53,7 +55,10 @@ export function ChangePasswordPage() {
       await queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY });
     } catch (err) {
       setError(err);
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
+      if (err instanceof ApiError) {
+        setErrors(err.fieldErrors());
+        focusFirstError(form);
+      }
     } finally {
       setBusy(false);
     }

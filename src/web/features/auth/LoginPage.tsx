@@ -14,6 +14,7 @@ import { PRODUCT_NAME, usePageTitle } from '../../app/page-title.js';
 import { fetchSession, SESSION_QUERY_KEY } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
 import { TextField } from '../../ui/Field.js';
+import { focusFirstError } from '../../ui/focus-first-error.js';
 import { InfoMessage, ProblemMessage } from '../../ui/ProblemMessage.js';
 
 export function LoginPage() {
@@ -45,12 +46,13 @@ export function LoginPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
     setError(null);
     const missing: Record<string, string> = {};
     if (!login.trim()) missing.login = 'Введите логин.';
     if (!password) missing.password = 'Введите пароль.';
     setFieldErrors(missing);
-    if (Object.keys(missing).length > 0) return;
+    if (Object.keys(missing).length > 0) return focusFirstError(form);
     setBusy(true);
     try {
       await api.post('/api/auth/login', { login, password }, { skipAuthRedirect: true });
@@ -60,7 +62,10 @@ export function LoginPage() {
       else navigate(next ?? '/niko', { replace: true });
     } catch (err) {
       setError(err);
-      if (err instanceof ApiError) setFieldErrors(err.fieldErrors());
+      if (err instanceof ApiError) {
+        setFieldErrors(err.fieldErrors());
+        focusFirstError(form);
+      }
       setBusy(false);
     }
   }

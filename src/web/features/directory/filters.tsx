@@ -33,6 +33,14 @@ export function SearchBox({
   );
 }
 
+/** «77 — г. Москва» for a region code, once the regions are loaded (they are cached for minutes). */
+export function useRegionLabel(code: string | null | undefined): string {
+  const regions = useRegions(!!code);
+  if (!code) return '';
+  const region = regions.data?.rows.find((r) => r.code === code);
+  return region ? `${region.code} — ${region.name}` : code;
+}
+
 /** Regions for a select: all of them for the federal operator, the own one for a coordinator. */
 export function useRegionOptions(): SelectOption[] {
   const regions = useRegions();

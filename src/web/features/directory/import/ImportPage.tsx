@@ -120,7 +120,7 @@ export function ImportPage() {
         </div>
       </form>
       <ProblemMessage error={error} />
-      {report && <ImportReportView report={report} />}
+      {report && <ImportReportView report={report} kind={kind} />}
     </>
   );
 }

@@ -2,9 +2,9 @@
 // one-time passwords of new accounts (shown once).
 import { formatCount } from '../../../../shared/plural.js';
 import { SuccessMessage } from '../../../ui/ProblemMessage.js';
-import type { ImportReport } from './types.js';
+import { columnLabel, type ImportKind, type ImportReport } from './types.js';
 
-export function ImportReportView({ report }: { report: ImportReport }) {
+export function ImportReportView({ report, kind }: { report: ImportReport; kind: ImportKind }) {
   const refusedErrors = report.refused.flatMap((r) => r.errors.map((e) => ({ row: r.row, ...e })));
   return (
     <section
@@ -17,8 +17,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <SuccessMessage>Импорт выполнен.</SuccessMessage>
       ) : (
         <div className="message message-error" role="alert">
-          Импорт не выполнен: в файле есть ошибки, данные не изменены. Исправьте строки и загрузите файл снова
-          или отметьте «Применить только корректные строки».
+          {report.detail ??
+            'Импорт не выполнен: в файле есть ошибки. Исправьте их или отметьте «Применить только корректные строки».'}{' '}
+          Данные не изменены.
         </div>
       )}
       <dl className="details details-inline">
@@ -49,7 +50,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: a row may have several errors in one column
                 <tr key={i}>
                   <td>{e.row}</td>
-                  <td>{e.column || 'весь файл'}</td>
+                  <td>{columnLabel(kind, e.column)}</td>
                   <td>{e.message}</td>
                 </tr>
               ))}

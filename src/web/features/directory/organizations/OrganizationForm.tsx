@@ -6,6 +6,7 @@ import type { OrganizationKindCode } from '../../../../shared/roles.js';
 import { ApiError } from '../../../app/api.js';
 import { Button } from '../../../ui/Button.js';
 import { SelectField, TextField } from '../../../ui/Field.js';
+import { focusFirstError } from '../../../ui/focus-first-error.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { MunicipalitySelect, RegionSelect } from '../filters.js';
 import { KIND_OPTIONS } from '../labels.js';
@@ -46,16 +47,20 @@ export function OrganizationForm({ initial, mode, cancelTo, onSubmit }: Props) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
     setError(null);
     const local = checkLocally(values, mode);
     setErrors(local);
-    if (Object.keys(local).length > 0) return;
+    if (Object.keys(local).length > 0) return focusFirstError(form);
     setBusy(true);
     try {
       await onSubmit(values);
     } catch (err) {
       setError(err);
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
+      if (err instanceof ApiError) {
+        setErrors(err.fieldErrors());
+        focusFirstError(form);
+      }
       setBusy(false);
     }
   }

@@ -8,6 +8,7 @@ import { Loading, ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { StatusBadge } from '../../../ui/StatusBadge.js';
 import { ActivationButton } from '../ActivationButton.js';
 import { ActiveBadge } from '../ActiveBadge.js';
+import { useRegionLabel } from '../filters.js';
 import { useUser } from '../queries.js';
 import { ResetPasswordButton } from '../ResetPasswordButton.js';
 
@@ -17,6 +18,7 @@ export function UserPage() {
   const canWrite = useCan('directory.write');
   const { user: me } = useSession();
   usePageTitle(user.data?.login ?? 'Пользователь');
+  const regionLabel = useRegionLabel(user.data?.scopeRegionCode);
 
   if (user.isLoading) return <Loading />;
   if (!user.data) return <ProblemMessage error={user.error} />;
@@ -56,7 +58,7 @@ export function UserPage() {
         {u.scopeRegionCode && (
           <>
             <dt>Регион</dt>
-            <dd>{u.scopeRegionCode}</dd>
+            <dd>{regionLabel}</dd>
           </>
         )}
         {u.municipalityName && (
