@@ -1,0 +1,258 @@
+// Autosave under load: 500 organizations, each signed in with its own session, save batches of
+// cells over HTTP at the same time (POST /api/responses/:id/changes, every request in flight at
+// once), against the same upserts sent straight through `pg` at the same concurrency.
+//
+//   npm run bench -- autosave          BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (3),
+//                                      BENCH_ORGS (500), BENCH_BATCH (8), BENCH_POOL_SIZE (20),
+//                                      BENCH_BASELINE=0 skips the pg baseline (while profiling)
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { NIKO_CONTEXT_FORM } from '../src/server/demo/niko-form.js';
+import { inputCellMap } from '../src/shared/forms/layout.js';
+import { createBenchDatabase } from './support/database.js';
+import { BENCH_PASSWORD, loadOrganizations, openCollection, type Participant } from './support/fixtures.js';
+import { HttpClient, type Session, signInAll } from './support/http.js';
+import { type CpuSplit, cpuSplit, formatCpu, sampleRss } from './support/proc.js';
+import { type BenchServer, startServer } from './support/server.js';
+import { formatLatency, Latencies, round } from './support/stats.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const ORGS = Number(process.env.BENCH_ORGS ?? 500);
+const BATCH = Number(process.env.BENCH_BATCH ?? 8);
+// The server's pg pool (src/server/db/connection.ts); the baseline gets a pool of the same size.
+const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 20);
+const WITH_BASELINE = process.env.BENCH_BASELINE !== '0';
+
+/** One organization's view of its cells: the version each cell is at, as its browser knows it. */
+type Org = Participant & { session?: Session; versions: Map<string, number>; cursor: number };
+
+type Phase = { cells: number; requests: number; errors: number; latencies: Latencies; seconds: number };
+
+/** The next batch: BATCH consecutive integer cells (a person typing along a row), each one version up. */
+function nextBatch(org: Org, keys: string[]) {
+  const out: { id: string; cell: string; value: string; base: number }[] = [];
+  for (let i = 0; i < BATCH; i++) {
+    const cell = keys[(org.cursor + i) % keys.length]!;
+    const base = org.versions.get(cell) ?? 0;
+    out.push({ id: randomUUID(), cell, value: String((base + 1) % 5000), base });
+  }
+  org.cursor = (org.cursor + BATCH) % keys.length;
+  return out;
+}
+
+/** Runs `step` for every organization in a loop, all at once, for `seconds`; records what is measured. */
+async function loop(
+  orgs: Org[],
+  seconds: number,
+  step: (org: Org) => Promise<{ cells: number; ok: boolean }>,
+  measure: boolean,
+): Promise<Phase> {
+  const latencies = new Latencies();
+  let cells = 0;
+  let requests = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  const end = t0 + seconds * 1000;
+  await Promise.all(
+    orgs.map(async (org) => {
+      while (performance.now() < end) {
+        const start = performance.now();
+        const r = await step(org);
+        const finished = performance.now();
+        // Only requests that finish inside the window count, so throughput is not inflated.
+        if (!measure || finished > end) continue;
+        latencies.add(finished - start);
+        requests++;
+        if (r.ok) cells += r.cells;
+        else errors++;
+      }
+    }),
+  );
+  return { cells, requests, errors, latencies, seconds };
+}
+
+function serverStep(client: HttpClient, keys: string[]) {
+  return async (org: Org) => {
+    const changes = nextBatch(org, keys);
+    const res = await client.request(
+      'POST',
+      `/api/responses/${org.responseId}/changes`,
+      org.session!.headers,
+      JSON.stringify({ changes }),
+    );
+    if (res.status !== 200) {
+      if (errorsShown++ < 5) process.stderr.write(`autosave ${res.status}: ${res.text.slice(0, 300)}\n`);
+      return { cells: 0, ok: false };
+    }
+    const { results } = JSON.parse(res.text) as {
+      results: { cell: string; status: string; version: number }[];
+    };
+    let applied = 0;
+    for (const r of results) {
+      org.versions.set(r.cell, r.version);
+      if (r.status === 'applied') applied++;
+    }
+    return { cells: applied, ok: applied === changes.length };
+  };
+}
+let errorsShown = 0;
+
+/** The same writes as the server's, straight through pg: the cells upserted and their history. */
+function baselineStep(pool: pg.Pool, keys: string[]) {
+  const rowsOf = (n: number, width: number, extra: (i: number) => string) =>
+    Array.from({ length: n }, (_, r) => {
+      const params = Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`);
+      return `(${params.join(', ')}${extra(r)})`;
+    }).join(', ');
+  const upsertSql =
+    'insert into "response_cells" ("response_id", "cell_key", "value", "version", "updated_at", "updated_by") values ' +
+    rowsOf(BATCH, 4, () => `, now(), $${BATCH * 4 + 1}`) +
+    ' on conflict ("response_id", "cell_key") do update set "value" = "excluded"."value", "version" = "excluded"."version", "updated_at" = "excluded"."updated_at", "updated_by" = "excluded"."updated_by"';
+  const historySql =
+    'insert into "cell_changes" ("change_id", "response_id", "cell_key", "old_value", "new_value", "version", "user_id", "user_login", "ip") values ' +
+    rowsOf(BATCH, 9, () => '');
+  return async (org: Org) => {
+    const changes = nextBatch(org, keys);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(upsertSql, [
+        ...changes.flatMap((c) => [org.responseId, c.cell, c.value, c.base + 1]),
+        org.userId,
+      ]);
+      await client.query(
+        historySql,
+        changes.flatMap((c) => [
+          c.id,
+          org.responseId,
+          c.cell,
+          c.base === 0 ? null : String(c.base % 5000),
+          c.value,
+          c.base + 1,
+          org.userId,
+          org.login,
+          '127.0.0.1',
+        ]),
+      );
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      if (errorsShown++ < 5) process.stderr.write(`baseline: ${(err as Error).message}\n`);
+      return { cells: 0, ok: false };
+    } finally {
+      client.release();
+    }
+    for (const c of changes) org.versions.set(c.cell, c.base + 1);
+    return { cells: changes.length, ok: true };
+  };
+}
+
+function report(name: string, p: Phase) {
+  const s = p.latencies.summary();
+  const cellsPerS = p.cells / p.seconds;
+  console.log(
+    `${name}: ${round(cellsPerS, 0)} cells/s, ${round(p.requests / p.seconds, 0)} batches/s, ` +
+      `errors ${p.errors}; latency ${formatLatency(s)}`,
+  );
+  return { cellsPerS, ...s };
+}
+
+async function main() {
+  console.log(
+    `autosave: ${ORGS} organizations, ${BATCH} cells per batch, concurrency ${ORGS}, ` +
+      `${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up, pool ${POOL_SIZE}`,
+  );
+  const database = await createBenchDatabase('autosave');
+  let server: BenchServer | undefined;
+  let client: HttpClient | undefined;
+  let baselinePool: pg.Pool | undefined;
+  const stopAll = async () => {
+    client?.close();
+    await baselinePool?.end().catch(() => {});
+    await server?.stop();
+    await database.drop();
+  };
+  const onSignal = () => {
+    void stopAll().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const t0 = performance.now();
+    await loadOrganizations(database.db, ORGS);
+    const { definition, participants } = await openCollection(database.db, NIKO_CONTEXT_FORM);
+    const keys = [...inputCellMap(definition).values()]
+      .filter((c) => c.column.type === 'integer')
+      .map((c) => c.key);
+    const orgs: Org[] = participants.map((p, i) => ({
+      ...p,
+      versions: new Map(),
+      cursor: (i * 17) % keys.length,
+    }));
+    await database.close();
+    console.log(
+      `set-up: ${orgs.length} organizations, form with ${inputCellMap(definition).size} input cells ` +
+        `(${keys.length} integer ones written), ${round((performance.now() - t0) / 1000)} s`,
+    );
+
+    // Baseline first: the same batches through pg, 500 callers queueing on a pool of POOL_SIZE.
+    let baseline: Phase | undefined;
+    let baselineCpu: CpuSplit | undefined;
+    if (WITH_BASELINE) {
+      baselinePool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
+      const base = baselineStep(baselinePool, keys);
+      await loop(orgs, WARMUP_SECONDS, base, false);
+      const baseCpu = cpuSplit(null);
+      baseline = await loop(orgs, SECONDS, base, true);
+      baselineCpu = baseCpu();
+      await baselinePool.end();
+      baselinePool = undefined;
+    }
+
+    server = await startServer(database.url);
+    client = new HttpClient(server.url, ORGS + 16);
+    const t1 = performance.now();
+    const sessions = await signInAll(
+      client,
+      orgs.map((o) => o.login),
+      BENCH_PASSWORD,
+    );
+    sessions.forEach((s, i) => {
+      orgs[i]!.session = s;
+    });
+    console.log(`signed in ${sessions.length} sessions in ${round((performance.now() - t1) / 1000)} s`);
+
+    const rss = sampleRss(server.pid);
+    const step = serverStep(client, keys);
+    await loop(orgs, WARMUP_SECONDS, step, false);
+    const cpu = cpuSplit(server.pid);
+    const measured = await loop(orgs, SECONDS, step, true);
+    const serverCpu = cpu();
+    const rssPeak = rss.stop();
+
+    console.log('');
+    const b = baseline && report(`pg baseline (pool ${POOL_SIZE}, ${ORGS} callers)`, baseline);
+    if (baselineCpu) console.log(`  ${formatCpu(baselineCpu)}`);
+    const s = report(`server over HTTP (${ORGS} sessions)`, measured);
+    console.log(`  ${formatCpu(serverCpu)}`);
+    console.log(`  server peak RSS ${round(rssPeak)} MB`);
+    const ratio = b ? s.cellsPerS / b.cellsPerS : Number.NaN;
+    console.log(`  baseline ratio ${round(ratio, 2)}`);
+    console.log(
+      JSON.stringify({
+        cell_saves_per_s: round(s.cellsPerS, 0),
+        p50_ms: round(s.p50),
+        p99_ms: round(s.p99),
+        baseline_ratio: round(ratio, 2),
+        rss_mb: round(rssPeak),
+      }),
+    );
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await stopAll();
+  }
+}
+
+await main();

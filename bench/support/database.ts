@@ -1,0 +1,43 @@
+// A throw-away database for one benchmark run on the PostgreSQL server named by DATABASE_URL
+// (default: the local server). Created and migrated at the start, dropped at the end, also when
+// the run fails or is interrupted.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type DbHandle, openDatabase } from '../../src/server/db/connection.js';
+import { migrate } from '../../src/server/db/migrate.js';
+
+export const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export type BenchDatabase = DbHandle & { name: string; url: string; drop: () => Promise<void> };
+
+async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: SERVER_URL });
+  await c.connect();
+  try {
+    return await work(c);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function createBenchDatabase(prefix: string): Promise<BenchDatabase> {
+  const name = `niko_bench_${prefix}_${process.pid}_${randomBytes(3).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+  let dropped = false;
+  const drop = async () => {
+    if (dropped) return;
+    dropped = true;
+    await handle.close().catch(() => {});
+    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  };
+  try {
+    await migrate(handle.pool);
+  } catch (err) {
+    await drop();
+    throw err;
+  }
+  return { ...handle, name, url: url.toString(), drop };
+}

@@ -1,0 +1,99 @@
+// A lean HTTP/1.1 client for load generation: node:http with one keep-alive socket per virtual
+// user, so that a run measures the server and not connection set-up. Also the browser handshake
+// (CSRF token + cookie, then sign-in) that every virtual user performs once before measuring.
+import http from 'node:http';
+
+export type HttpResult = { status: number; text: string; setCookie: string[] };
+
+export class HttpClient {
+  private readonly agent: http.Agent;
+  private readonly host: string;
+  private readonly port: number;
+
+  constructor(baseUrl: string, sockets: number) {
+    const u = new URL(baseUrl);
+    this.host = u.hostname;
+    this.port = Number(u.port);
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
+  }
+
+  request(method: string, path: string, headers: Record<string, string>, body?: string): Promise<HttpResult> {
+    return new Promise((resolve, reject) => {
+      const h: Record<string, string | number> = { ...headers };
+      if (body !== undefined) h['content-length'] = Buffer.byteLength(body);
+      const req = http.request(
+        { host: this.host, port: this.port, method, path, headers: h, agent: this.agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              text: chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks).toString(),
+              setCookie: res.headers['set-cookie'] ?? [],
+            }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  close() {
+    this.agent.destroy();
+  }
+}
+
+/** A signed-in browser: its cookies and CSRF token, ready to send state-changing requests. */
+export type Session = { login: string; headers: Record<string, string> };
+
+function cookiesFrom(setCookie: string[], jar: Map<string, string>) {
+  for (const c of setCookie) {
+    const pair = c.split(';')[0] ?? '';
+    const i = pair.indexOf('=');
+    jar.set(pair.slice(0, i), pair.slice(i + 1));
+  }
+}
+
+export async function signIn(client: HttpClient, login: string, password: string): Promise<Session> {
+  const jar = new Map<string, string>();
+  const csrf = await client.request('GET', '/api/auth/csrf', {});
+  if (csrf.status !== 200) throw new Error(`csrf for ${login}: ${csrf.status} ${csrf.text}`);
+  cookiesFrom(csrf.setCookie, jar);
+  const token = (JSON.parse(csrf.text) as { token: string }).token;
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await client.request(
+    'POST',
+    '/api/auth/login',
+    { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() },
+    JSON.stringify({ login, password }),
+  );
+  if (res.status !== 200) throw new Error(`sign-in of ${login}: ${res.status} ${res.text}`);
+  cookiesFrom(res.setCookie, jar);
+  return {
+    login,
+    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() },
+  };
+}
+
+/** Signs every login in, `parallel` at a time (sign-in is deliberately slow: argon2id). */
+export async function signInAll(
+  client: HttpClient,
+  logins: string[],
+  password: string,
+  parallel = 16,
+): Promise<Session[]> {
+  const out: Session[] = new Array(logins.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < logins.length) {
+        const i = next++;
+        out[i] = await signIn(client, logins[i] as string, password);
+      }
+    }),
+  );
+  return out;
+}
