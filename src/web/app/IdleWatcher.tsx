@@ -1,6 +1,6 @@
 // Warns before the session ends for inactivity and ends it on time. The warning appears only when
-// the server confirms the deadline; at the deadline we ask the server once more, because another
-// tab may have kept the session alive.
+// the server has just confirmed the deadline (another tab may have kept the session alive), and at
+// the deadline we ask the server once more before leaving.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Button } from '../ui/Button.js';
@@ -11,6 +11,9 @@ import { leaveToLogin } from './auth-redirects.js';
 import { SESSION_QUERY_KEY } from './session.js';
 import { sessionClock, warningLeadMs } from './session-clock.js';
 import { formatRemaining } from './time-left.js';
+
+// A deadline the server confirmed this recently is trusted without asking again.
+const FRESH_MS = 10_000;
 
 function useNow(intervalMs: number) {
   const [now, setNow] = useState(() => Date.now());
@@ -25,27 +28,35 @@ export function IdleWatcher() {
   const queryClient = useQueryClient();
   const deadline = useSyncExternalStore(sessionClock.subscribe, sessionClock.get);
   const now = useNow(1000);
+  const [warnedFor, setWarnedFor] = useState<number | null>(null);
   const [extending, setExtending] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const checking = useRef<number | null>(null);
+  const asked = useRef<string | null>(null);
 
   const remaining = deadline ? deadline.at - now : Number.POSITIVE_INFINITY;
   const inWarning = !!deadline && remaining <= warningLeadMs(deadline.idleTimeoutMs);
+  const fresh = !!deadline?.confirmed && now - deadline.checkedAt < FRESH_MS;
+  const showing = !!deadline && inWarning && remaining > 0 && (warnedFor === deadline.at || fresh);
 
-  // An estimated deadline near its end, or a confirmed one that has passed: ask the server.
+  // Once shown for a deadline, the warning stays until the deadline moves or passes.
   useEffect(() => {
-    if (!deadline || !inWarning) return;
-    if (deadline.confirmed && remaining > 0) return;
-    if (checking.current === deadline.at) return;
-    checking.current = deadline.at;
+    if (showing && deadline && warnedFor !== deadline.at) setWarnedFor(deadline.at);
+  }, [showing, deadline, warnedFor]);
+
+  // Near or past the end without a fresh word from the server: ask it (once per answer).
+  useEffect(() => {
+    if (!deadline || !inWarning || showing) return;
+    const key = `${deadline.at}:${deadline.checkedAt}`;
+    if (asked.current === key) return;
+    asked.current = key;
     void queryClient.refetchQueries({ queryKey: SESSION_QUERY_KEY }).then(() => {
       const after = sessionClock.get();
-      // The server still knows the session but our clock says it is over: trust the clock.
+      // The server still knows the session but its deadline has passed by our clock: it is over.
       if (after?.confirmed && after.at <= Date.now()) leaveToLogin('idle');
     });
-  }, [deadline, inWarning, remaining, queryClient]);
+  }, [deadline, inWarning, showing, queryClient]);
 
-  if (!deadline || !inWarning || !deadline.confirmed || remaining <= 0) return null;
+  if (!showing) return null;
 
   async function keepAlive() {
     setExtending(true);

@@ -11,6 +11,8 @@ export type IdleDeadline = {
   at: number;
   /** true when `at` comes straight from the server; false when it is our estimate after activity. */
   confirmed: boolean;
+  /** When the server last told us (local epoch ms); another tab may have extended the session since. */
+  checkedAt: number;
   idleTimeoutMs: number;
 };
 
@@ -34,7 +36,7 @@ export const sessionClock = {
   confirm(expiresAt: string, idleTimeoutSeconds: number) {
     const at = Date.parse(expiresAt) - serverClockOffset();
     if (Number.isNaN(at)) return;
-    publish({ at, confirmed: true, idleTimeoutMs: idleTimeoutSeconds * 1000 });
+    publish({ at, confirmed: true, checkedAt: Date.now(), idleTimeoutMs: idleTimeoutSeconds * 1000 });
   },
   /** One of our requests succeeded, so the server has (probably) slid the expiry. */
   noteActivity() {
