@@ -185,6 +185,9 @@ const ID_ROUTES: [string, string, Target['kind'], unknown?][] = [
   ],
   ['POST', '/api/responses/:id/submit', 'response', {}],
   ['GET', '/api/responses/:id/history?cell=t.r.n', 'response'],
+  ['GET', '/api/monitoring/collections/:id/stats', 'collection'],
+  ['GET', '/api/monitoring/collections/:id/participants', 'collection'],
+  ['GET', '/api/monitoring/responses/:id/submitted', 'response'],
 ];
 
 it('the table covers every registered route that takes an id', () => {

@@ -21,6 +21,7 @@ import { directoryRoutes } from './directory/routes.js';
 import { formRoutes } from './forms/routes.js';
 import { installErrorHandling, sendProblem } from './http/error-handler.js';
 import { Problem } from './http/problem.js';
+import { monitoringRoutes } from './monitoring/routes.js';
 import { installHealth } from './ops/health.js';
 import { installMetrics } from './ops/metrics.js';
 import { responseRoutes } from './responses/routes.js';
@@ -85,6 +86,7 @@ export async function buildApp({ config, db, logger }: AppOptions) {
   await app.register(formRoutes, { db });
   await app.register(collectionRoutes, { db });
   await app.register(responseRoutes, { db });
+  await app.register(monitoringRoutes, { db });
 
   await serveWebPages(app);
   return app;

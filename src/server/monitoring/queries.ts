@@ -1,0 +1,163 @@
+// SQL for monitoring a collection: live counts by status, the participant list, and a
+// participant's last submission. Every query is narrowed to the viewer's scope (responses alias
+// `resp`), so a coordinator's numbers only ever cover its region or municipality.
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { CurrentUser } from '../auth/current-user.js';
+import { responsesInScope } from '../auth/scope.js';
+import type { Db } from '../db/connection.js';
+import type { Database, ResponseStatus } from '../db/schema.js';
+
+export type MonitoringFilter = { regionCode?: string; municipalityId?: number };
+
+function participants(db: Db, viewer: CurrentUser, collectionId: number, f: MonitoringFilter) {
+  let q = db
+    .selectFrom('responses as resp')
+    .where('resp.collection_id', '=', collectionId)
+    .where(responsesInScope(viewer));
+  if (f.regionCode) q = q.where('resp.region_code', '=', f.regionCode);
+  if (f.municipalityId) q = q.where('resp.municipality_id', '=', f.municipalityId);
+  return q;
+}
+
+/** Counts by status per region (federal) or per municipality (coordinators). */
+export function countsByArea(
+  db: Db,
+  viewer: CurrentUser,
+  collectionId: number,
+  f: MonitoringFilter,
+  by: 'region' | 'municipality',
+) {
+  const area = by === 'region' ? sql<string>`resp.region_code` : sql<string>`resp.municipality_id::text`;
+  return participants(db, viewer, collectionId, f)
+    .select([area.as('area'), 'resp.status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy([area, 'resp.status'])
+    .execute();
+}
+
+/** First submissions per day (Moscow dates), for the cumulative chart. */
+export function firstSubmissionsByDay(
+  db: Db,
+  viewer: CurrentUser,
+  collectionId: number,
+  f: MonitoringFilter,
+) {
+  const day = sql<string>`to_char(resp.first_submitted_at AT TIME ZONE 'Europe/Moscow', 'YYYY-MM-DD')`;
+  return participants(db, viewer, collectionId, f)
+    .select([day.as('day'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('resp.first_submitted_at', 'is not', null)
+    .groupBy(day)
+    .orderBy(day)
+    .execute();
+}
+
+export function regionNames(db: Db, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('regions').select(['code as key', 'name']).where('code', 'in', codes).execute();
+}
+
+export function municipalityNames(db: Db, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('municipalities')
+    .select([sql<string>`id::text`.as('key'), 'name'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export const SORTS = {
+  name: 'o.short_name',
+  code: 'o.code',
+  municipality: 'm.name',
+  status: 'resp.status',
+  startedAt: 'resp.started_at',
+  submittedAt: 'resp.last_submitted_at',
+} as const;
+export type SortKey = keyof typeof SORTS;
+
+export type ListQuery = MonitoringFilter & {
+  q?: string;
+  status?: ResponseStatus;
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+};
+
+type ListBuilder = SelectQueryBuilder<
+  Database & { resp: Database['responses']; o: Database['organizations']; m: Database['municipalities'] },
+  'resp' | 'o' | 'm',
+  object
+>;
+
+export async function listParticipants(db: Db, viewer: CurrentUser, collectionId: number, l: ListQuery) {
+  let q = participants(db, viewer, collectionId, l)
+    .innerJoin('organizations as o', 'o.id', 'resp.organization_id')
+    .innerJoin('municipalities as m', 'm.id', 'resp.municipality_id') as unknown as ListBuilder;
+  if (l.status) q = q.where('resp.status', '=', l.status);
+  if (l.q) {
+    // A login is "sch" + the organization's code: searching by login is searching by code.
+    const text = l.q.trim().toLowerCase();
+    const code = text.replace(/^sch/, '');
+    q = q.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['o.short_name']), 'like', `%${text}%`), eb('o.code', 'like', `${code}%`)]),
+    );
+  }
+  const order = SORTS[l.sort];
+  const [rows, count] = await Promise.all([
+    q
+      .select([
+        'resp.id as responseId',
+        'o.id as organizationId',
+        'o.code',
+        'o.short_name as name',
+        'm.name as municipalityName',
+        'resp.municipality_id as municipalityId',
+        'resp.region_code as regionCode',
+        'resp.status',
+        'resp.started_at as startedAt',
+        'resp.last_submitted_at as lastSubmittedAt',
+        sql<boolean>`coalesce(resp.last_changed_at > resp.last_submitted_at, false)`.as(
+          'changedSinceSubmission',
+        ),
+      ])
+      // Organizations without a date yet go last in either direction.
+      .orderBy(sql`${sql.ref(order)} ${sql.raw(l.dir)} NULLS LAST`)
+      .orderBy('resp.id', l.dir)
+      .limit(l.limit)
+      .offset(l.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** The participant's latest snapshot, in scope. */
+export function latestSubmission(db: Db, viewer: CurrentUser, responseId: number) {
+  return db
+    .selectFrom('responses as resp')
+    .innerJoin('organizations as o', 'o.id', 'resp.organization_id')
+    .innerJoin('collections as c', 'c.id', 'resp.collection_id')
+    .leftJoin('submissions as s', (j) =>
+      j.onRef('s.response_id', '=', 'resp.id').on('s.submitted_at', '=', sql.ref('resp.last_submitted_at')),
+    )
+    .select([
+      'resp.id as responseId',
+      'resp.collection_id as collectionId',
+      'c.title as collectionTitle',
+      'o.code',
+      'o.short_name as name',
+      'resp.status',
+      'resp.last_submitted_at as submittedAt',
+      'resp.last_changed_at as lastChangedAt',
+      's.form_version_id as formVersionId',
+      's.data',
+      sql<boolean>`coalesce(resp.last_changed_at > resp.last_submitted_at, false)`.as(
+        'changedSinceSubmission',
+      ),
+    ])
+    .where('resp.id', '=', responseId)
+    .where(responsesInScope(viewer))
+    .orderBy('s.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -1,0 +1,60 @@
+// Monitoring a collection (manual §3): statistics, the participant list, submitted data.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorizeObject } from '../auth/plugin.js';
+import type { Db } from '../db/connection.js';
+import { contextOf, userOf } from '../http/context.js';
+import { PagingQuery, paged, pageWindow } from '../http/paging.js';
+import { SORTS } from './queries.js';
+import { collectionStats, participantList, submittedData } from './service.js';
+
+const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const Area = {
+  regionCode: z
+    .string()
+    .regex(/^[0-9]{2}$/, 'Код региона — две цифры.')
+    .optional(),
+  municipalityId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+};
+const SORT_KEYS = Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]];
+
+const ListQuery = z.strictObject({
+  ...Area,
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(['not_started', 'in_progress', 'submitted']).optional(),
+  sort: z.enum(SORT_KEYS).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  ...PagingQuery,
+});
+
+export async function monitoringRoutes(fastify: FastifyInstance, opts: { db: Db }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = opts;
+  const watch = authorizeObject('monitoring.read');
+
+  app.get(
+    '/api/monitoring/collections/:id/stats',
+    { onRequest: watch, schema: { params: Id, querystring: z.strictObject(Area) } },
+    async (request) => collectionStats(db, userOf(contextOf(request)), request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/monitoring/collections/:id/participants',
+    { onRequest: watch, schema: { params: Id, querystring: ListQuery } },
+    async (request) => {
+      const { page, pageSize, ...rest } = request.query;
+      const r = await participantList(db, userOf(contextOf(request)), request.params.id, {
+        ...rest,
+        ...pageWindow(request.query),
+      });
+      return paged(r.rows, r.total, { page, pageSize });
+    },
+  );
+
+  app.get(
+    '/api/monitoring/responses/:id/submitted',
+    { onRequest: watch, schema: { params: Id } },
+    async (request) => submittedData(db, userOf(contextOf(request)), request.params.id),
+  );
+}

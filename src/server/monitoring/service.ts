@@ -1,0 +1,88 @@
+// «Общая статистика» and «Список участников» of a collection, for coordinators and the federal
+// operator. Counts come straight from the participants' rows, so a submission shows at once.
+import type { CurrentUser } from '../auth/current-user.js';
+import { getCollection } from '../collections/queries.js';
+import type { Db } from '../db/connection.js';
+import { Problem } from '../http/problem.js';
+import { loadDefinition } from '../responses/definitions.js';
+import {
+  countsByArea,
+  firstSubmissionsByDay,
+  type ListQuery,
+  latestSubmission,
+  listParticipants,
+  type MonitoringFilter,
+  municipalityNames,
+  regionNames,
+} from './queries.js';
+
+type Counts = { total: number; notStarted: number; inProgress: number; submitted: number };
+const empty = (): Counts => ({ total: 0, notStarted: 0, inProgress: 0, submitted: 0 });
+const FIELD = { not_started: 'notStarted', in_progress: 'inProgress', submitted: 'submitted' } as const;
+
+export async function visibleCollection(db: Db, viewer: CurrentUser, id: number) {
+  const c = await getCollection(db, viewer, id);
+  if (!c) throw Problem.notFound('Сбор данных не найден.');
+  return c;
+}
+
+export async function collectionStats(db: Db, viewer: CurrentUser, id: number, f: MonitoringFilter) {
+  const collection = await visibleCollection(db, viewer, id);
+  // The federal operator sees the country by region; coordinators see their area by municipality.
+  const by = viewer.role === 'federal' && !f.regionCode && !f.municipalityId ? 'region' : 'municipality';
+  const [areas, days] = await Promise.all([
+    countsByArea(db, viewer, id, f, by),
+    firstSubmissionsByDay(db, viewer, id, f),
+  ]);
+  const totals = empty();
+  const perArea = new Map<string, Counts>();
+  for (const row of areas) {
+    const n = Number(row.n);
+    const area = perArea.get(row.area) ?? empty();
+    perArea.set(row.area, area);
+    for (const c of [totals, area]) {
+      c.total += n;
+      c[FIELD[row.status]] += n;
+    }
+  }
+  const keys = [...perArea.keys()];
+  const names = new Map(
+    (by === 'region' ? await regionNames(db, keys) : await municipalityNames(db, keys.map(Number))).map(
+      (r) => [r.key, r.name],
+    ),
+  );
+  let cumulative = 0;
+  return {
+    collection: {
+      id: collection.id,
+      title: collection.title,
+      open: collection.open,
+      startsAt: collection.startsAt,
+      endsAt: collection.endsAt,
+    },
+    ...totals,
+    byDay: days.map((d) => {
+      cumulative += Number(d.n);
+      return { day: d.day, submitted: Number(d.n), cumulative };
+    }),
+    breakdownBy: by,
+    breakdown: keys
+      .map((key) => ({ key, name: names.get(key) ?? key, ...(perArea.get(key) as Counts) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+  };
+}
+
+export async function participantList(db: Db, viewer: CurrentUser, id: number, l: ListQuery) {
+  await visibleCollection(db, viewer, id);
+  return listParticipants(db, viewer, id, l);
+}
+
+/** The organization's last submitted data, read-only, with a note when it changed things since. */
+export async function submittedData(db: Db, viewer: CurrentUser, responseId: number) {
+  const row = await latestSubmission(db, viewer, responseId);
+  if (!row) throw Problem.notFound('Участник не найден.');
+  const { data, formVersionId, ...meta } = row;
+  if (!data || !formVersionId) return { ...meta, submitted: false as const };
+  const { definition } = await loadDefinition(db, formVersionId);
+  return { ...meta, submitted: true as const, definition, data };
+}
