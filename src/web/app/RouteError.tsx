@@ -1,4 +1,5 @@
-// What a page that crashed while rendering shows instead of a blank screen.
+// What a page that crashed while rendering shows instead of a blank screen. Inside the shell it
+// fills the page area; outside it (the login page, the shell itself) it is a page of its own.
 import { useRouteError } from 'react-router';
 import { errorMessage } from './api.js';
 import { usePageTitle } from './page-title.js';
@@ -7,7 +8,7 @@ export function RouteError() {
   usePageTitle('Ошибка');
   const error = useRouteError();
   return (
-    <main id="content" className="page page-narrow">
+    <>
       <h1>Произошла ошибка</h1>
       <div className="message message-error" role="alert">
         {errorMessage(error)}
@@ -15,6 +16,14 @@ export function RouteError() {
       <p>
         <a href="/niko">Вернуться в раздел «НИКО»</a>
       </p>
+    </>
+  );
+}
+
+export function RouteErrorPage() {
+  return (
+    <main id="content" className="page page-narrow">
+      <RouteError />
     </main>
   );
 }

@@ -9,15 +9,15 @@ import { NikoPage } from '../features/niko/NikoPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { RequirePermission } from './RequirePermission.js';
 import { RequireSession } from './RequireSession.js';
-import { RouteError } from './RouteError.js';
+import { RouteError, RouteErrorPage } from './RouteError.js';
 
 export function createRouter() {
   return createBrowserRouter([
-    { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+    { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
     {
       path: '/',
       element: <RequireSession />,
-      errorElement: <RouteError />,
+      errorElement: <RouteErrorPage />,
       children: [
         {
           errorElement: <RouteError />,
