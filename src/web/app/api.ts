@@ -164,6 +164,8 @@ export const api = {
     request<T>(path, jsonInit('POST', body), options),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
     request<T>(path, jsonInit('PATCH', body), options),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    request<T>(path, jsonInit('PUT', body), options),
   /** multipart/form-data: the browser sets the boundary, so no Content-Type here. */
   upload: <T>(path: string, form: FormData, options?: RequestOptions) =>
     request<T>(path, { method: 'POST', body: form }, options),
