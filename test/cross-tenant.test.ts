@@ -6,6 +6,15 @@ import { startTestServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 const ids: Record<string, number> = {};
+const PUBLICATIONS = {
+  pubSchedule: 'График проведения', // everyone
+  pubOrgInstruction: 'Инструкция для образовательных', // organizations
+  pubCoordinatorGuide: 'Методические рекомендации', // regional and municipal coordinators
+  pubMoscowOrgs: 'Дополнительные сведения', // organizations of region 77
+  pubRegion50Meeting: 'Совещание с координаторами', // coordinators of region 50
+  pubRegionalAnalysis: 'Рекомендации региональным', // regional coordinators
+  pubScheduled: 'Предварительные итоги', // not published yet
+};
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
@@ -38,6 +47,15 @@ beforeAll(async () => {
     ])
     .execute())
     ids[u.login] = u.id;
+  // Demo publications by title, and their files (demo/publication-texts.ts says who each is for).
+  for (const p of await db.selectFrom('publications').select(['id', 'title']).execute()) {
+    const key = Object.entries(PUBLICATIONS).find(([, start]) => p.title.startsWith(start))?.[0];
+    if (key) ids[key] = p.id;
+  }
+  for (const f of await db.selectFrom('publication_files').select(['id', 'publication_id']).execute()) {
+    const key = Object.entries(PUBLICATIONS).find(([k]) => ids[k] === f.publication_id)?.[0];
+    if (key) ids[`${key}File`] = f.id;
+  }
   // Two collections no demo coordinator of Moscow's Central okrug (or sch770001) takes part in:
   // A has only a school of region 50, B only a Moscow school of another municipality.
   const admin = await server.client().login('admin');
@@ -93,8 +111,11 @@ type Target = {
     | 'form'
     | 'formVersion'
     | 'collection'
-    | 'response';
-  id: string | number;
+    | 'response'
+    | 'publication'
+    | 'publicationFile';
+  /** A publication file is named by two ids: [publication, file]. */
+  id: string | number | [number, number];
   label: string;
 };
 
@@ -122,6 +143,19 @@ const FOREIGN: Record<string, () => Target[]> = {
     ...formsOf(),
     { kind: 'collection', id: ids.collA!, label: 'collection A (region 50)' },
     { kind: 'response', id: ids.respA!, label: 'response of 500001' },
+    { kind: 'publication', id: ids.pubMoscowOrgs!, label: 'publication for organizations of 77' },
+    { kind: 'publication', id: ids.pubRegion50Meeting!, label: 'publication for region 50' },
+    { kind: 'publication', id: ids.pubScheduled!, label: 'scheduled publication' },
+    {
+      kind: 'publicationFile',
+      id: [ids.pubMoscowOrgs!, ids.pubMoscowOrgsFile!],
+      label: 'file for organizations of 77',
+    },
+    {
+      kind: 'publicationFile',
+      id: [ids.pubSchedule!, ids.pubOrgInstructionFile!],
+      label: 'file under another publication',
+    },
   ],
   mun77001: () => [
     { kind: 'region', id: '50', label: 'region 50' },
@@ -134,6 +168,14 @@ const FOREIGN: Record<string, () => Target[]> = {
     { kind: 'user', id: ids.mun77002!, label: 'user mun77002' },
     ...formsOf(),
     ...elsewhere(),
+    { kind: 'publication', id: ids.pubOrgInstruction!, label: 'publication for organizations' },
+    { kind: 'publication', id: ids.pubRegionalAnalysis!, label: 'publication for regional coordinators' },
+    { kind: 'publication', id: ids.pubRegion50Meeting!, label: 'publication for region 50' },
+    {
+      kind: 'publicationFile',
+      id: [ids.pubOrgInstruction!, ids.pubOrgInstructionFile!],
+      label: 'file for organizations',
+    },
   ],
   sch770001: () => [
     { kind: 'region', id: '50', label: 'region 50' },
@@ -144,6 +186,19 @@ const FOREIGN: Record<string, () => Target[]> = {
     { kind: 'user', id: ids.reg77!, label: 'user reg77' },
     ...formsOf(),
     ...elsewhere(),
+    { kind: 'publication', id: ids.pubCoordinatorGuide!, label: 'publication for coordinators' },
+    { kind: 'publication', id: ids.pubRegion50Meeting!, label: 'publication for region 50' },
+    { kind: 'publication', id: ids.pubScheduled!, label: 'scheduled publication' },
+    {
+      kind: 'publicationFile',
+      id: [ids.pubCoordinatorGuide!, ids.pubCoordinatorGuideFile!],
+      label: 'file for coordinators',
+    },
+    {
+      kind: 'publicationFile',
+      id: [ids.pubSchedule!, ids.pubCoordinatorGuideFile!],
+      label: 'file under another publication',
+    },
   ],
   // The federal operator's scope is everything: for it, "another tenant's id" is one that does not exist.
   admin: () => [
@@ -155,6 +210,13 @@ const FOREIGN: Record<string, () => Target[]> = {
     { kind: 'formVersion', id: 999_999, label: 'form version 999999' },
     { kind: 'collection', id: 999_999, label: 'collection 999999' },
     { kind: 'response', id: 999_999, label: 'response 999999' },
+    { kind: 'publication', id: 999_999, label: 'publication 999999' },
+    { kind: 'publicationFile', id: [ids.pubSchedule!, 999_999], label: 'file 999999' },
+    {
+      kind: 'publicationFile',
+      id: [ids.pubSchedule!, ids.pubOrgInstructionFile!],
+      label: 'file under another publication',
+    },
   ],
 };
 
@@ -185,6 +247,12 @@ const ID_ROUTES: [string, string, Target['kind'], unknown?][] = [
   ],
   ['POST', '/api/responses/:id/submit', 'response', {}],
   ['GET', '/api/responses/:id/history?cell=t.r.n', 'response'],
+  ['GET', '/api/publications/:id', 'publication'],
+  ['PATCH', '/api/publications/:id', 'publication', { title: 'Захвачено' }],
+  ['DELETE', '/api/publications/:id', 'publication'],
+  ['POST', '/api/publications/:id/files', 'publication', {}],
+  ['GET', '/api/publications/:id/files/:fileId', 'publicationFile'],
+  ['DELETE', '/api/publications/:id/files/:fileId', 'publicationFile'],
   ['GET', '/api/monitoring/collections/:id/stats', 'collection'],
   ['GET', '/api/monitoring/collections/:id/participants', 'collection'],
   ['GET', '/api/monitoring/responses/:id/submitted', 'response'],
@@ -205,7 +273,9 @@ describe.each(Object.keys(FOREIGN))('as %s', (login) => {
     for (const target of FOREIGN[login]!()) {
       for (const [method, template, kind, body] of ID_ROUTES) {
         if (kind !== target.kind) continue;
-        const url = template.replace(/:[a-z]+/, String(target.id));
+        const url = [target.id]
+          .flat()
+          .reduce<string>((u, id) => u.replace(/:[a-zA-Z]+/, String(id)), template);
         const res = await c.request(method, url, body === undefined ? {} : { json: body });
         expect({ route: `${method} ${template}`, target: target.label, status: res.status }).toEqual({
           route: `${method} ${template}`,
@@ -241,5 +311,7 @@ async function snapshot() {
     .orderBy('cell_key')
     .execute();
   const responses = await db.selectFrom('responses').selectAll().orderBy('id').execute();
-  return { orgs, users, collections, versions, cells, responses };
+  const publications = await db.selectFrom('publications').selectAll().orderBy('id').execute();
+  const files = await db.selectFrom('publication_files').selectAll().orderBy('id').execute();
+  return { orgs, users, collections, versions, cells, responses, publications, files };
 }

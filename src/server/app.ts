@@ -24,6 +24,7 @@ import { Problem } from './http/problem.js';
 import { monitoringRoutes } from './monitoring/routes.js';
 import { installHealth } from './ops/health.js';
 import { installMetrics } from './ops/metrics.js';
+import { publicationRoutes } from './publications/routes.js';
 import { responseRoutes } from './responses/routes.js';
 
 installRussianZodMessages();
@@ -87,6 +88,7 @@ export async function buildApp({ config, db, logger }: AppOptions) {
   await app.register(collectionRoutes, { db });
   await app.register(responseRoutes, { db });
   await app.register(monitoringRoutes, { db });
+  await app.register(publicationRoutes, { db });
 
   await serveWebPages(app);
   return app;

@@ -8,6 +8,7 @@ import type { UsersTable } from '../db/schema.js';
 import { seedDemoCollections } from './collections.js';
 import { planDirectory } from './directory-plan.js';
 import { personName } from './names.js';
+import { seedPublications } from './publications.js';
 
 export const DEMO_PASSWORD = 'demo';
 export const DEMO_SCALE = 3000 / 43_632;
@@ -116,6 +117,7 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       });
     });
     await insertInBatches(users, 1000, (batch) => tx.insertInto('users').values(batch).execute());
+    await seedPublications(tx);
     const admin = await tx
       .selectFrom('users')
       .select('id')

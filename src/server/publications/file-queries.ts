@@ -1,0 +1,78 @@
+// SQL for a publication's attached files. A file is read only through a publication the viewer
+// may see (`visiblePublications`), and only once its upload has completed.
+import { sql } from 'kysely';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { Db } from '../db/connection.js';
+import { visiblePublications } from './queries.js';
+
+export type FileRow = {
+  id: number;
+  publicationId: number;
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+};
+
+const FILE_COLUMNS = [
+  'f.id',
+  'f.publication_id as publicationId',
+  'f.name',
+  'f.content_type as contentType',
+  'f.size_bytes as sizeBytes',
+] as const;
+
+/** The completed files of the given publications, oldest first (the order they were attached). */
+export function listFiles(db: Db, publicationIds: number[]): Promise<FileRow[]> {
+  if (publicationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('publication_files as f')
+    .select(FILE_COLUMNS)
+    .where('f.publication_id', 'in', publicationIds)
+    .where('f.complete', '=', true)
+    .orderBy('f.id')
+    .execute();
+}
+
+export function getVisibleFile(db: Db, viewer: CurrentUser, publicationId: number, fileId: number) {
+  return visiblePublications(db, viewer)
+    .innerJoin('publication_files as f', 'f.publication_id', 'p.id')
+    .select([...FILE_COLUMNS, 'f.sha256'])
+    .where('p.id', '=', publicationId)
+    .where('f.id', '=', fileId)
+    .where('f.complete', '=', true)
+    .executeTakeFirst();
+}
+
+/** A row for a file whose content is about to stream in; it stays invisible until completed. */
+export async function insertPendingFile(
+  db: Db,
+  v: { publicationId: number; name: string; contentType: string },
+) {
+  const row = await db
+    .insertInto('publication_files')
+    .values({ publication_id: v.publicationId, name: v.name, content_type: v.contentType })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function completeFile(db: Db, id: number, content: { sizeBytes: number; sha256: string }) {
+  await db
+    .updateTable('publication_files')
+    .set({ complete: true, size_bytes: content.sizeBytes, sha256: content.sha256 })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteFileRow(db: Db, id: number) {
+  await db.deleteFrom('publication_files').where('id', '=', id).execute();
+}
+
+/** Uploads left incomplete by a process that stopped mid-way; a live upload is never this old. */
+export async function deleteAbandonedUploads(db: Db) {
+  await db
+    .deleteFrom('publication_files')
+    .where('complete', '=', false)
+    .where('created_at', '<', sql<Date>`now() - interval '1 day'`)
+    .execute();
+}

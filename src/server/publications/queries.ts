@@ -1,0 +1,138 @@
+// SQL for publications. Every read goes through `visiblePublications`, which keeps a reader to
+// the publications meant for them: their role and region in the audience (an empty list means
+// everyone) and the publication time passed. The federal operator sees everything, scheduled too.
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { CurrentUser } from '../auth/current-user.js';
+import type { Db } from '../db/connection.js';
+import type { Database } from '../db/schema.js';
+
+type PubEb = ExpressionBuilder<Database & { p: Database['publications'] }, 'p'>;
+
+function audienceOf(viewer: CurrentUser) {
+  return (eb: PubEb) => {
+    if (viewer.role === 'federal') return sql<boolean>`true`;
+    const region = viewer.regionCode
+      ? sql<boolean>`(cardinality(p.audience_regions) = 0 OR ${viewer.regionCode} = ANY (p.audience_regions))`
+      : sql<boolean>`cardinality(p.audience_regions) = 0`;
+    return eb.and([
+      eb('p.publish_at', '<=', sql<Date>`now()`),
+      sql<boolean>`(cardinality(p.audience_roles) = 0 OR ${viewer.role} = ANY (p.audience_roles))`,
+      region,
+    ]);
+  };
+}
+
+export function visiblePublications(db: Db, viewer: CurrentUser) {
+  return db.selectFrom('publications as p').where(audienceOf(viewer));
+}
+
+const READER_COLUMNS = ['p.id', 'p.title', 'p.body_html as bodyHtml', 'p.publish_at as publishAt'] as const;
+// What the federal operator's editor needs on top; readers never learn who else a publication is for.
+const WRITER_COLUMNS = [
+  ...READER_COLUMNS,
+  'p.body_markdown as bodyMarkdown',
+  'p.audience_roles as audienceRoles',
+  'p.audience_regions as audienceRegions',
+  'p.created_at as createdAt',
+  'p.updated_at as updatedAt',
+] as const;
+
+export type PublicationRow = {
+  id: number;
+  title: string;
+  bodyHtml: string;
+  publishAt: Date;
+  bodyMarkdown?: string;
+  audienceRoles?: string[];
+  audienceRegions?: string[];
+  createdAt?: Date;
+  updatedAt?: Date;
+};
+
+const columnsFor = (viewer: CurrentUser) => (viewer.role === 'federal' ? WRITER_COLUMNS : READER_COLUMNS);
+
+/** `%`, `_` and `\` typed by the user match themselves. */
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function listPublications(
+  db: Db,
+  viewer: CurrentUser,
+  filter: { q?: string },
+  page: { limit: number; offset: number },
+) {
+  let q = visiblePublications(db, viewer);
+  if (filter.q) q = q.where('p.title', 'ilike', likePattern(filter.q));
+  const [rows, count] = await Promise.all([
+    q
+      .select(columnsFor(viewer))
+      .orderBy('p.publish_at', 'desc')
+      .orderBy('p.id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as PublicationRow[], total: Number(count.n) };
+}
+
+export async function getPublication(db: Db, viewer: CurrentUser, id: number) {
+  const row = await visiblePublications(db, viewer)
+    .select(columnsFor(viewer))
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+  return row as PublicationRow | undefined;
+}
+
+export type PublicationValues = {
+  title: string;
+  bodyMarkdown: string;
+  bodyHtml: string;
+  audienceRoles: string[];
+  audienceRegions: string[];
+  publishAt: Date | null;
+};
+
+export async function insertPublication(db: Db, v: PublicationValues, createdBy: number | null) {
+  const row = await db
+    .insertInto('publications')
+    .values({
+      title: v.title,
+      body_markdown: v.bodyMarkdown,
+      body_html: v.bodyHtml,
+      audience_roles: v.audienceRoles,
+      audience_regions: v.audienceRegions,
+      publish_at: v.publishAt ?? sql<Date>`now()`,
+      created_by: createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updatePublication(db: Db, id: number, v: Partial<PublicationValues>) {
+  await db
+    .updateTable('publications')
+    .set({
+      title: v.title,
+      body_markdown: v.bodyMarkdown,
+      body_html: v.bodyHtml,
+      audience_roles: v.audienceRoles,
+      audience_regions: v.audienceRegions,
+      publish_at: v.publishAt === null ? sql<Date>`now()` : v.publishAt,
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deletePublication(db: Db, id: number) {
+  await db.deleteFrom('publications').where('id', '=', id).execute();
+}
+
+/** Region codes among `codes` that do not exist. */
+export async function unknownRegions(db: Db, codes: string[]) {
+  if (codes.length === 0) return [];
+  const found = await db.selectFrom('regions').select('code').where('code', 'in', codes).execute();
+  const known = new Set(found.map((r) => r.code));
+  return codes.filter((c) => !known.has(c));
+}
