@@ -1,0 +1,27 @@
+// Reading forms through TanStack Query. Keys start with 'forms' so that one invalidation after a
+// save refreshes the list and every version.
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../app/api.js';
+import type { FormVersionDetails, FormVersionRow } from './types.js';
+
+export const FORMS_KEY = 'forms';
+
+export function useFormVersions() {
+  return useQuery({
+    queryKey: [FORMS_KEY, 'list'],
+    queryFn: () => api.get<{ rows: FormVersionRow[] }>('/api/forms'),
+  });
+}
+
+export function useFormVersion(id: string | undefined) {
+  return useQuery({
+    queryKey: [FORMS_KEY, 'version', id],
+    queryFn: () => api.get<FormVersionDetails>(`/api/form-versions/${encodeURIComponent(id ?? '')}`),
+    enabled: !!id,
+  });
+}
+
+/** «Форма», версия 2 → «Форма — версия 2». */
+export function versionLabel(title: string, version: number): string {
+  return `${title} — версия ${version}`;
+}
