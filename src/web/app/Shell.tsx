@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { LogoutButton } from '../features/auth/LogoutButton.js';
+import { hasPermission } from '../features/forms/manage-permission.js';
 import { PRODUCT_NAME } from './page-title.js';
 import { useSession } from './session.js';
 
@@ -51,6 +52,16 @@ export function Shell() {
             {!locked && permissions.includes('directory.read') && (
               <li>
                 <NavLink to="/directory">Справочник</NavLink>
+              </li>
+            )}
+            {!locked && hasPermission(permissions, 'forms.manage') && (
+              <li>
+                <NavLink to="/forms">Формы</NavLink>
+              </li>
+            )}
+            {!locked && hasPermission(permissions, 'collections.manage') && (
+              <li>
+                <NavLink to="/collections">Сборы данных</NavLink>
               </li>
             )}
             {!locked && permissions.includes('audit.read') && (

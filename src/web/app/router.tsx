@@ -4,7 +4,9 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { ChangePasswordPage } from '../features/account/ChangePasswordPage.js';
 import { AuditPage } from '../features/audit/AuditPage.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
+import { collectionsRoutes } from '../features/collections/routes.js';
 import { directoryRoutes } from '../features/directory/routes.js';
+import { formsRoutes } from '../features/forms/routes.js';
 import { NikoPage } from '../features/niko/NikoPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { RequirePermission } from './RequirePermission.js';
@@ -26,6 +28,8 @@ export function createRouter() {
             { path: 'niko', element: <NikoPage /> },
             { path: 'account/password', element: <ChangePasswordPage /> },
             directoryRoutes,
+            formsRoutes,
+            collectionsRoutes,
             {
               path: 'audit',
               element: (

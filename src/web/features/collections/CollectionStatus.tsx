@@ -1,0 +1,19 @@
+// «Открыт» / «Закрыт», and on the collection's own page, why it is closed.
+import { formatDateTime } from '../../../shared/dates.js';
+import { StatusBadge } from '../../ui/StatusBadge.js';
+import type { Collection } from './types.js';
+
+export function CollectionStatusBadge({ open }: { open: boolean }) {
+  return <StatusBadge tone={open ? 'success' : 'neutral'}>{open ? 'Открыт' : 'Закрыт'}</StatusBadge>;
+}
+
+/** Why a collection is not open: closed by hand, its end passed, or its start not yet come. */
+export function closedReason(
+  c: Pick<Collection, 'open' | 'closedAt' | 'startsAt' | 'endsAt'>,
+  now = Date.now(),
+) {
+  if (c.open) return null;
+  if (c.closedAt) return `закрыт досрочно ${formatDateTime(c.closedAt)} (МСК)`;
+  if (new Date(c.startsAt).getTime() > now) return 'ещё не начался';
+  return 'срок сбора истёк';
+}
