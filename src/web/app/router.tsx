@@ -5,6 +5,7 @@ import { ChangePasswordPage } from '../features/account/ChangePasswordPage.js';
 import { AuditPage } from '../features/audit/AuditPage.js';
 import { LoginPage } from '../features/auth/LoginPage.js';
 import { collectionsRoutes } from '../features/collections/routes.js';
+import { ResponsePage } from '../features/data-collection/ResponsePage.js';
 import { directoryRoutes } from '../features/directory/routes.js';
 import { formsRoutes } from '../features/forms/routes.js';
 import { NikoPage } from '../features/niko/NikoPage.js';
@@ -26,6 +27,7 @@ export function createRouter() {
           children: [
             { index: true, element: <Navigate to="/niko" replace /> },
             { path: 'niko', element: <NikoPage /> },
+            { path: 'niko/responses/:id', element: <ResponsePage /> },
             { path: 'account/password', element: <ChangePasswordPage /> },
             directoryRoutes,
             formsRoutes,

@@ -103,6 +103,11 @@ export class AutosaveQueue {
     return 'saving';
   }
 
+  /** The server refused writes: the collection is closed. */
+  get closed(): boolean {
+    return this.stopped === 'closed';
+  }
+
   /** Changes not yet confirmed by the server. */
   get pendingCount(): number {
     return this.changes.length;
@@ -112,10 +117,12 @@ export class AutosaveQueue {
     return this.changes.filter((c) => c.state === 'conflict');
   }
 
-  subscribe(listener: () => void): () => void {
+  subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
 
   // ── what the page does ──
 
@@ -126,9 +133,10 @@ export class AutosaveQueue {
     this.notify();
   }
 
-  /** Starts (or resumes) sending. */
+  /** Starts (or resumes) sending; the server has just said the collection is open. */
   start() {
-    if (this.stopped === 'closed') return;
+    if (this.stopped === 'closed')
+      for (const c of this.changes) if (c.state === 'closed') c.state = 'pending';
     this.stopped = null;
     this.heartbeatTimer ??= setInterval(() => this.beat(), HEARTBEAT_MS);
     this.beat();
@@ -144,6 +152,21 @@ export class AutosaveQueue {
   }
 
   edit(cell: string, value: string | null) {
+    this.editMany([[cell, value]]);
+  }
+
+  /** Several cells at once (a pasted block, a new row): one write to storage, one notification. */
+  editMany(edits: [cell: string, value: string | null][]) {
+    let changed = false;
+    for (const [cell, value] of edits) changed = this.record(cell, value) || changed;
+    if (!changed) return;
+    if (this.stopped === 'closed') for (const c of this.changes) c.state = 'closed';
+    this.valuesRevision++;
+    this.commit();
+    this.reschedule();
+  }
+
+  private record(cell: string, value: string | null): boolean {
     const latest = this.latestChange(cell);
     const known = this.known.get(cell) ?? { value: null, version: 0 };
     const now = this.now();
@@ -173,12 +196,9 @@ export class AutosaveQueue {
     } else if (value !== known.value) {
       this.changes.push(this.fresh(cell, value, known.version));
     } else {
-      return;
+      return false;
     }
-    if (this.stopped === 'closed') for (const c of this.changes) c.state = 'closed';
-    this.valuesRevision++;
-    this.commit();
-    this.reschedule();
+    return true;
   }
 
   /** «Оставить моё»: send the person's value again, based on the server's current version. */
@@ -227,6 +247,16 @@ export class AutosaveQueue {
       this.clearBackoff();
       this.reschedule();
     });
+  }
+
+  /** The page is being hidden or closed (pagehide). */
+  release() {
+    this.options.store.release?.(this.changes);
+  }
+
+  /** The page is back from the browser's back-forward cache: the slot is ours again. */
+  reclaim() {
+    this.commit();
   }
 
   dispose() {

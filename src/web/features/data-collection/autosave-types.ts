@@ -72,6 +72,8 @@ export interface ChangeStore {
   adoptOrphans(): QueuedChange[];
   /** Tells other tabs that this one is alive and owns its changes. */
   heartbeat(changes: QueuedChange[]): void;
+  /** The tab is closing: another tab may adopt these changes at once. */
+  release?(changes: QueuedChange[]): void;
 }
 
 export type CellSaveStatus = 'idle' | 'saving' | 'saved' | 'retrying' | 'conflict' | 'failed' | 'closed';

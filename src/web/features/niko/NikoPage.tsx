@@ -2,6 +2,7 @@
 // (manual §2, §3) are added here by their own features.
 import { usePageTitle } from '../../app/page-title.js';
 import { useSession } from '../../app/session.js';
+import { DataCollectionBlocks } from '../data-collection/DataCollectionBlock.js';
 
 export function NikoPage() {
   usePageTitle('НИКО');
@@ -14,14 +15,14 @@ export function NikoPage() {
         <h2 id="niko-publications">Публикации</h2>
         <p>Здесь публикуются сведения о проведении НИКО и необходимые материалы.</p>
       </section>
-      <section className="panel" aria-labelledby="niko-collection">
-        <h2 id="niko-collection">Сбор данных</h2>
-        <p>
-          {user.role === 'organization'
-            ? 'Здесь появится блок «Сбор данных»: статус, сроки и кнопка для заполнения таблицы.'
-            : 'Здесь появится блок «Сбор данных» с общей статистикой и списком участников.'}
-        </p>
-      </section>
+      {user.role === 'organization' ? (
+        <DataCollectionBlocks />
+      ) : (
+        <section className="panel" aria-labelledby="niko-collection">
+          <h2 id="niko-collection">Сбор данных</h2>
+          <p>Здесь появится блок «Сбор данных» с общей статистикой и списком участников.</p>
+        </section>
+      )}
     </>
   );
 }

@@ -1,0 +1,100 @@
+// The «Сбор данных» blocks on the «НИКО» page of an organization: one per collection it takes
+// part in, each with its status, dates, last transfer and the button to the table (manual §2).
+import { useEffect, useSyncExternalStore } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useSession } from '../../app/session.js';
+import { Button } from '../../ui/Button.js';
+import { Loading, ProblemMessage, SuccessMessage } from '../../ui/ProblemMessage.js';
+import { CollectionFacts } from './CollectionFacts.js';
+import { useDataCollectionBlocks } from './queries.js';
+import { existingQueue, pendingInBrowser, queueFor } from './queue-registry.js';
+import type { CollectionBlockRow } from './types.js';
+import './data-collection.css';
+
+/** «Заполнить» before anything is entered, «Редактировать» after; a closed collection is only viewed. */
+export function openButtonLabel(row: Pick<CollectionBlockRow, 'open' | 'status'>) {
+  if (!row.open) return 'Просмотреть';
+  return row.status === 'not_started' ? 'Заполнить' : 'Редактировать';
+}
+
+export function DataCollectionBlocks() {
+  const { user } = useSession();
+  const query = useDataCollectionBlocks(true);
+  const location = useLocation();
+  const submitted = (location.state as { submitted?: number } | null)?.submitted;
+  if (query.isPending || query.error || query.data.rows.length === 0) {
+    return (
+      <section className="panel" aria-labelledby="data-collection-heading">
+        <h2 id="data-collection-heading">Сбор данных</h2>
+        {query.isPending ? <Loading /> : null}
+        <ProblemMessage error={query.error} />
+        {query.data?.rows.length === 0 ? <p>Ваша организация сейчас не участвует в сборе данных.</p> : null}
+      </section>
+    );
+  }
+  return (
+    <>
+      {query.data.rows.map((row) => (
+        <CollectionBlock
+          key={row.responseId}
+          row={row}
+          timeZone={user.regionTimezone}
+          justSubmitted={submitted === row.responseId}
+        />
+      ))}
+    </>
+  );
+}
+
+type BlockProps = { row: CollectionBlockRow; timeZone: string | null; justSubmitted: boolean };
+
+function CollectionBlock({ row, timeZone, justSubmitted }: BlockProps) {
+  const navigate = useNavigate();
+  const headingId = `data-collection-${row.responseId}`;
+  const unsaved = useUnsavedInBrowser(row);
+  return (
+    <section
+      className="panel collection-block"
+      aria-labelledby={headingId}
+      data-testid="data-collection-block"
+      data-response-id={row.responseId}
+    >
+      <h2>Сбор данных</h2>
+      <h3 id={headingId} className="collection-title">
+        {row.title}
+      </h3>
+      {justSubmitted ? <SuccessMessage>Отчет сдан: данные переданы в ФИС ОКО.</SuccessMessage> : null}
+      <CollectionFacts
+        open={row.open}
+        startsAt={row.startsAt}
+        endsAt={row.endsAt}
+        lastSubmittedAt={row.lastSubmittedAt}
+        timeZone={timeZone}
+      />
+      {unsaved > 0 ? (
+        <p className="message message-info" data-testid="unsaved-in-browser">
+          {row.open
+            ? `Изменения, ещё не сохранённые на сервере (${unsaved}), хранятся в этом браузере и отправляются автоматически.`
+            : `Изменения, не сохранённые до закрытия сбора данных (${unsaved}), хранятся в этом браузере.`}
+        </p>
+      ) : null}
+      <Button variant="primary" onClick={() => navigate(`/niko/responses/${row.responseId}`)}>
+        {openButtonLabel(row)}
+      </Button>
+    </section>
+  );
+}
+
+const noSubscription = () => () => {};
+
+/** Changes still waiting in this browser; while the collection is open they are sent from here too. */
+function useUnsavedInBrowser(row: CollectionBlockRow): number {
+  const queue = existingQueue(row.responseId);
+  const count = useSyncExternalStore(queue ? queue.subscribe : noSubscription, () =>
+    pendingInBrowser(row.responseId),
+  );
+  useEffect(() => {
+    if (row.open && count > 0) queueFor(row.responseId).start();
+  }, [row.open, row.responseId, count]);
+  return count;
+}

@@ -1,0 +1,75 @@
+// «Ошибки в форме»: every error of the form, each with a link that takes the person to its cell.
+// Shown after «Сдать отчет» is pressed, and kept up to date as the errors are fixed.
+import type { Ref } from 'react';
+import { cellDomId, cellLabel, focusCell, tableDomId } from './cell-labels.js';
+import { useErrorsRevision } from './draft-hooks.js';
+import type { ResponseDraft } from './response-draft.js';
+
+const MAX_SHOWN = 200;
+
+type Props = { draft: ResponseDraft; headingRef: Ref<HTMLHeadingElement> };
+
+export function ErrorList({ draft, headingRef }: Props) {
+  useErrorsRevision(draft);
+  if (!draft.showAllErrors) return null;
+  const { cellErrors, ruleErrors, tableErrors } = draft.errors();
+  const label = (key: string) => cellLabel(draft.definition, key, (t) => draft.rowsOf(t));
+  const cells = Object.entries(cellErrors);
+  const count = cells.length + ruleErrors.length + tableErrors.length;
+  if (count === 0) return null;
+  const titleOf = (key: string) => draft.definition.tables.find((t) => t.key === key)?.title ?? key;
+  return (
+    <section className="error-summary" aria-labelledby="form-errors-heading" data-testid="form-errors">
+      <h2 id="form-errors-heading" ref={headingRef} tabIndex={-1}>
+        Ошибки в форме
+      </h2>
+      <p>Отчет не сдан. Исправьте ошибки и нажмите «Сдать отчет» ещё раз.</p>
+      <ul>
+        {tableErrors.map((e) => (
+          <li key={`t-${e.table}-${e.message}`}>
+            <CellLink target={tableDomId(e.table)} text={titleOf(e.table)} />: {e.message}
+          </li>
+        ))}
+        {ruleErrors.map((e) => (
+          <li key={`r-${e.rule}-${e.row ?? ''}`}>
+            {e.message}{' '}
+            <span className="error-cells">
+              (
+              {e.cells.map((key, i) => (
+                <span key={key}>
+                  {i > 0 ? ', ' : ''}
+                  <CellLink cell={key} text={label(key)} />
+                </span>
+              ))}
+              )
+            </span>
+          </li>
+        ))}
+        {cells.slice(0, MAX_SHOWN).map(([key, message]) => (
+          <li key={key}>
+            <CellLink cell={key} text={label(key)} />: {message}
+          </li>
+        ))}
+      </ul>
+      {cells.length > MAX_SHOWN ? <p>И ещё ошибок в ячейках: {cells.length - MAX_SHOWN}.</p> : null}
+    </section>
+  );
+}
+
+function CellLink({ cell, target, text }: { cell?: string; target?: string; text: string }) {
+  const id = cell ? cellDomId(cell) : (target ?? '');
+  return (
+    <a
+      href={`#${id}`}
+      onClick={(e) => {
+        e.preventDefault();
+        if (cell) return focusCell(cell);
+        const el = document.getElementById(id);
+        el?.scrollIntoView({ block: 'start' });
+        el?.querySelector<HTMLElement>('button:not([disabled]), input, select, caption')?.focus();
+      }}
+    >
+      {text}
+    </a>
+  );
+}

@@ -1,0 +1,56 @@
+// «История» of one cell: who changed it, when, from what to what (GET /api/responses/:id/history).
+
+import { formatDateTime } from '../../../shared/dates.js';
+import { formatCell } from '../../../shared/forms/cells.js';
+import type { Column } from '../../../shared/forms/definition.js';
+import { Button } from '../../ui/Button.js';
+import { Dialog } from '../../ui/Dialog.js';
+import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
+import { useCellHistory } from './queries.js';
+
+type Props = { responseId: number; cell: string; label: string; column: Column | null; onClose: () => void };
+
+export function HistoryDialog({ responseId, cell, label, column, onClose }: Props) {
+  const query = useCellHistory(responseId, cell);
+  const show = (v: string | null) => (v === null ? '—' : column ? formatCell(column, v) : v);
+  return (
+    <Dialog
+      title="История изменений"
+      onCancel={onClose}
+      testId="history-dialog"
+      actions={
+        <Button onClick={onClose} data-autofocus>
+          Закрыть
+        </Button>
+      }
+    >
+      <p>{label}</p>
+      {query.isPending ? <Loading /> : null}
+      <ProblemMessage error={query.error} />
+      {query.data && query.data.rows.length === 0 ? <p>Значение ещё не изменялось.</p> : null}
+      {query.data && query.data.rows.length > 0 ? (
+        <table className="table">
+          <caption className="visually-hidden">Изменения ячейки, сначала последние</caption>
+          <thead>
+            <tr>
+              <th scope="col">Когда (МСК)</th>
+              <th scope="col">Кто</th>
+              <th scope="col">Было</th>
+              <th scope="col">Стало</th>
+            </tr>
+          </thead>
+          <tbody>
+            {query.data.rows.map((r) => (
+              <tr key={r.version}>
+                <td className="nowrap">{formatDateTime(r.at)}</td>
+                <td>{r.userLogin ?? '—'}</td>
+                <td>{show(r.oldValue)}</td>
+                <td>{show(r.newValue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </Dialog>
+  );
+}

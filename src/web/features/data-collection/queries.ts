@@ -1,0 +1,42 @@
+// Reading and submitting responses through TanStack Query. The editor's data is read once per
+// visit: refetching under a person who is typing would replace what they see.
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../app/api.js';
+import type { CollectionBlockRow, HistoryRow, ResponseForEditor } from './types.js';
+
+export const DATA_COLLECTION_KEY = ['data-collection'] as const;
+
+export function useDataCollectionBlocks(enabled: boolean) {
+  return useQuery({
+    queryKey: DATA_COLLECTION_KEY,
+    queryFn: () => api.get<{ rows: CollectionBlockRow[] }>('/api/niko/data-collection'),
+    enabled,
+    // The block is the place to see that «Данные переданы» after «Сдать отчет».
+    staleTime: 0,
+  });
+}
+
+export function useResponseForEditor(id: number) {
+  return useQuery({
+    queryKey: ['response', id],
+    queryFn: () => api.get<ResponseForEditor>(`/api/responses/${id}`),
+    enabled: Number.isInteger(id) && id > 0,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+}
+
+export function useCellHistory(responseId: number, cell: string) {
+  return useQuery({
+    queryKey: ['response', responseId, 'history', cell],
+    queryFn: () => api.get<{ rows: HistoryRow[] }>(`/api/responses/${responseId}/history`, { cell }),
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+export function submitResponse(id: number) {
+  return api.post<{ submissionId: number; submittedAt: string }>(`/api/responses/${id}/submit`);
+}

@@ -1,0 +1,89 @@
+// One autosave queue per response for the life of the tab, not of the page: after «Закрыть» the
+// queue keeps sending in the background, and opening the form again finds the same queue.
+import { AutosaveQueue } from './autosave-queue.js';
+import { newChangeId, TabSlotStore, tabId } from './autosave-storage.js';
+import { changesTransport } from './autosave-transport.js';
+
+const queues = new Map<number, AutosaveQueue>();
+let listening = false;
+let persistent = true;
+
+/** localStorage, or (when the browser forbids it) memory, which the page then warns about. */
+function localStore(): Storage {
+  try {
+    const s = window.localStorage;
+    s.setItem('fis-oko:probe', '1');
+    s.removeItem('fis-oko:probe');
+    return s;
+  } catch {
+    persistent = false;
+    return memoryStorage();
+  }
+}
+
+function sessionStore(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function queueFor(responseId: number): AutosaveQueue {
+  let queue = queues.get(responseId);
+  if (!queue) {
+    const store = new TabSlotStore(localStore(), responseId, tabId(sessionStore()));
+    queue = new AutosaveQueue({ store, transport: changesTransport(responseId), newId: newChangeId });
+    queues.set(responseId, queue);
+  }
+  listen();
+  return queue;
+}
+
+export function existingQueue(responseId: number): AutosaveQueue | undefined {
+  return queues.get(responseId);
+}
+
+/** False when changes cannot be kept in the browser across a reload. */
+export function storageIsPersistent(): boolean {
+  return persistent;
+}
+
+/** Unsaved changes of this response in this browser, including ones left by closed tabs. */
+export function pendingInBrowser(responseId: number): number {
+  const live = queues.get(responseId);
+  if (live) return live.pendingCount;
+  try {
+    return TabSlotStore.pendingIn(window.localStorage, responseId);
+  } catch {
+    return 0;
+  }
+}
+
+function listen() {
+  if (listening) return;
+  listening = true;
+  window.addEventListener('online', () => {
+    for (const q of queues.values()) q.resendNow();
+  });
+  window.addEventListener('pagehide', () => {
+    for (const q of queues.values()) q.release();
+  });
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted) for (const q of queues.values()) q.reclaim();
+  });
+}
+
+function memoryStorage(): Storage {
+  const data = new Map<string, string>();
+  return {
+    get length() {
+      return data.size;
+    },
+    clear: () => data.clear(),
+    getItem: (k) => data.get(k) ?? null,
+    key: (i) => [...data.keys()][i] ?? null,
+    removeItem: (k) => void data.delete(k),
+    setItem: (k, v) => void data.set(k, String(v)),
+  };
+}
