@@ -93,6 +93,10 @@ beforeAll(async () => {
       participants: { codes: ['770002'] },
     })
   ).body.id;
+  ids.adminExport = (await admin.post(`/api/monitoring/collections/${ids.collA}/exports`, {})).body.id;
+  const reg77 = await server.client().login('reg77');
+  const demoOpen = (await reg77.get('/api/collections')).body.rows.find((c: any) => c.open);
+  ids.reg77Export = (await reg77.post(`/api/monitoring/collections/${demoOpen.id}/exports`, {})).body.id;
   for (const r of await db
     .selectFrom('responses')
     .select(['id', 'collection_id'])
@@ -113,7 +117,8 @@ type Target = {
     | 'collection'
     | 'response'
     | 'publication'
-    | 'publicationFile';
+    | 'publicationFile'
+    | 'export';
   /** A publication file is named by two ids: [publication, file]. */
   id: string | number | [number, number];
   label: string;
@@ -125,6 +130,7 @@ const formsOf = (): Target[] => [
   { kind: 'formVersion', id: ids.formVersion!, label: 'form version' },
 ];
 const elsewhere = (): Target[] => [
+  { kind: 'export', id: ids.adminExport!, label: 'admin’s export' },
   { kind: 'collection', id: ids.collA!, label: 'collection A (region 50)' },
   { kind: 'collection', id: ids.collB!, label: 'collection B (mun 77002)' },
   { kind: 'response', id: ids.respA!, label: 'response of 500001' },
@@ -156,6 +162,7 @@ const FOREIGN: Record<string, () => Target[]> = {
       id: [ids.pubSchedule!, ids.pubOrgInstructionFile!],
       label: 'file under another publication',
     },
+    { kind: 'export', id: ids.adminExport!, label: 'admin’s export' },
   ],
   mun77001: () => [
     { kind: 'region', id: '50', label: 'region 50' },
@@ -210,6 +217,8 @@ const FOREIGN: Record<string, () => Target[]> = {
     { kind: 'formVersion', id: 999_999, label: 'form version 999999' },
     { kind: 'collection', id: 999_999, label: 'collection 999999' },
     { kind: 'response', id: 999_999, label: 'response 999999' },
+    { kind: 'export', id: 999_999, label: 'export 999999' },
+    { kind: 'export', id: ids.reg77Export!, label: 'reg77’s export' },
     { kind: 'publication', id: 999_999, label: 'publication 999999' },
     { kind: 'publicationFile', id: [ids.pubSchedule!, 999_999], label: 'file 999999' },
     {
@@ -256,6 +265,10 @@ const ID_ROUTES: [string, string, Target['kind'], unknown?][] = [
   ['GET', '/api/monitoring/collections/:id/stats', 'collection'],
   ['GET', '/api/monitoring/collections/:id/participants', 'collection'],
   ['GET', '/api/monitoring/responses/:id/submitted', 'response'],
+  ['POST', '/api/monitoring/collections/:id/exports', 'collection', {}],
+  ['GET', '/api/monitoring/collections/:id/exports', 'collection'],
+  ['GET', '/api/exports/:id', 'export'],
+  ['GET', '/api/exports/:id/download', 'export'],
 ];
 
 it('the table covers every registered route that takes an id', () => {

@@ -18,6 +18,8 @@ import { collectionRoutes } from './collections/routes.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import { directoryRoutes } from './directory/routes.js';
+import { exportRoutes } from './exports/routes.js';
+import { startExportWorker } from './exports/worker.js';
 import { formRoutes } from './forms/routes.js';
 import { installErrorHandling, sendProblem } from './http/error-handler.js';
 import { Problem } from './http/problem.js';
@@ -41,9 +43,11 @@ export type AppOptions = {
   config: Config;
   db: Db;
   logger?: FastifyServerOptions['logger'];
+  /** Background workers (exports); a test may leave them off to drive a job by hand. */
+  startWorkers?: boolean;
 };
 
-export async function buildApp({ config, db, logger }: AppOptions) {
+export async function buildApp({ config, db, logger, startWorkers = true }: AppOptions) {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -88,6 +92,11 @@ export async function buildApp({ config, db, logger }: AppOptions) {
   await app.register(collectionRoutes, { db });
   await app.register(responseRoutes, { db });
   await app.register(monitoringRoutes, { db });
+  await app.register(exportRoutes, { db });
+  if (startWorkers) {
+    const worker = startExportWorker(db, app.log, { pollMs: config.exportPollMs, ttlMs: config.exportTtlMs });
+    app.addHook('onClose', () => worker.stop());
+  }
   await app.register(publicationRoutes, { db });
 
   await serveWebPages(app);

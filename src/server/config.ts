@@ -21,6 +21,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+  EXPORT_TTL_HOURS: z.coerce.number().positive().default(24),
+  EXPORT_POLL_MS: z.coerce.number().int().positive().default(1000),
 });
 
 export type Config = {
@@ -36,6 +38,10 @@ export type Config = {
   logLevel: string;
   seedDemo: 'auto' | 'always' | 'never';
   shutdownGraceMs: number;
+  /** Prepared export files older than this are removed. */
+  exportTtlMs: number;
+  /** How often each process looks for queued export jobs. */
+  exportPollMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -62,5 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    exportTtlMs: e.EXPORT_TTL_HOURS * 3_600_000,
+    exportPollMs: e.EXPORT_POLL_MS,
   };
 }

@@ -21,13 +21,21 @@ export type TestServerOptions = {
   config?: Partial<Config>;
   /** Reuse a database (for two servers on one PostgreSQL); it is then not closed here. */
   database?: TestDatabase;
+  /** Background workers (exports); off to leave a job queued for a test to drive. */
+  startWorkers?: boolean;
 };
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const database = opts.database ?? (await createTestDatabase());
   if (opts.demo && !opts.database) await seedDemo(database.db);
-  const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), ...opts.config };
-  const app = await buildApp({ config, db: database.db, logger: false });
+  // Export jobs are polled often so that tests wait for them briefly.
+  const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent' }), exportPollMs: 100, ...opts.config };
+  const app = await buildApp({
+    config,
+    db: database.db,
+    logger: false,
+    startWorkers: opts.startWorkers ?? true,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

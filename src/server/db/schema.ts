@@ -181,6 +181,36 @@ export interface SubmissionsTable {
   submitted_at: CreatedAt;
 }
 
+export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface ExportJobsTable {
+  id: Generated<number>;
+  collection_id: number;
+  requested_by: number;
+  scope_role: Role;
+  scope_region_code: string | null;
+  scope_municipality_id: number | null;
+  scope_organization_id: number | null;
+  region_filter: string | null;
+  status: Generated<ExportStatus>;
+  progress: Generated<number>;
+  organizations: Generated<number>;
+  error: string | null;
+  file_name: string;
+  size_bytes: number | null;
+  attempts: Generated<number>;
+  created_at: CreatedAt;
+  started_at: Instant;
+  heartbeat_at: Instant;
+  finished_at: Instant;
+}
+
+export interface ExportFileChunksTable {
+  job_id: number;
+  seq: number;
+  data: Buffer;
+}
+
 export interface Database {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
@@ -195,6 +225,8 @@ export interface Database {
   response_cells: ResponseCellsTable;
   cell_changes: CellChangesTable;
   submissions: SubmissionsTable;
+  export_jobs: ExportJobsTable;
+  export_file_chunks: ExportFileChunksTable;
   publications: PublicationsTable;
   publication_files: PublicationFilesTable;
   publication_file_chunks: PublicationFileChunksTable;

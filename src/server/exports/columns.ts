@@ -1,0 +1,77 @@
+// What an export's columns are and how each value is written. One column per cell of the fixed
+// tables, headed by its table, row and column labels; each table whose rows the organization
+// adds gets a sheet of its own. Text that Excel could take for a formula is escaped.
+import type { Column, FormDefinition, Table } from '../../shared/forms/definition.js';
+import { allCells } from '../../shared/forms/layout.js';
+
+export const ORGANIZATION_HEADERS = [
+  'Регион',
+  'Муниципалитет',
+  'Код',
+  'Организация',
+  'Статус',
+  'Дата начала ввода данных',
+  'Дата передачи данных',
+];
+
+export type CellColumn = { key: string; header: string; column: Column };
+
+export function fixedCellColumns(def: FormDefinition): CellColumn[] {
+  return allCells(def)
+    .filter((c) => c.table.rows.kind === 'fixed')
+    .map((c) => {
+      const row = c.table.rows.kind === 'fixed' ? c.table.rows.items.find((r) => r.key === c.row) : undefined;
+      return {
+        key: c.key,
+        header: `${c.table.title} / ${row?.label ?? c.row} / ${c.column.header}`,
+        column: c.column,
+      };
+    });
+}
+
+export function dynamicTables(def: FormDefinition): Table[] {
+  return def.tables.filter((t) => t.rows.kind === 'dynamic');
+}
+
+/** A sheet name: at most 31 characters, none of : \ / ? * [ ] (Excel's rules), unique. */
+export function sheetName(title: string, taken: Set<string>): string {
+  const base =
+    title
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .trim()
+      .slice(0, 28) || 'Таблица';
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base} ${i}`;
+  taken.add(name);
+  return name;
+}
+
+/**
+ * Text starting with =, +, -, @, a tab or a carriage return is what Excel (or a CSV re-save)
+ * would run as a formula; a leading apostrophe makes it plain text (OWASP "CSV injection").
+ */
+export function safeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** A stored cell value as Excel should hold it: numbers as numbers, the rest as readable text. */
+export function excelValue(column: Column, value: string | undefined): string | number | null {
+  if (value === undefined || value === null) return null;
+  switch (column.type) {
+    case 'integer':
+    case 'decimal': {
+      const n = Number(value);
+      return Number.isFinite(n) ? n : safeText(value);
+    }
+    case 'boolean':
+      return value === 'true' ? 'да' : value === 'false' ? 'нет' : safeText(value);
+    case 'date': {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      return m ? `${m[3]}.${m[2]}.${m[1]}` : safeText(value);
+    }
+    case 'choice':
+      return safeText(column.options?.find((o) => o.value === value)?.label ?? value);
+    case 'text':
+      return safeText(value);
+  }
+}

@@ -1,0 +1,76 @@
+// Export jobs: ask for one, watch its state, download the file.
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { audit } from '../audit/service.js';
+import { authorizeObject } from '../auth/plugin.js';
+import type { Db } from '../db/connection.js';
+import { contextOf, userOf } from '../http/context.js';
+import { Problem } from '../http/problem.js';
+import { visibleCollection } from '../monitoring/service.js';
+import { attachmentDisposition } from '../publications/file-names.js';
+import { readExportFile } from './file.js';
+import { listOwnJobs } from './queries.js';
+import { ownJob, requestExport } from './service.js';
+
+const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db }) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { db } = opts;
+  const watch = authorizeObject('monitoring.read');
+
+  app.post(
+    '/api/monitoring/collections/:id/exports',
+    {
+      onRequest: watch,
+      schema: {
+        params: Id,
+        body: z.strictObject({
+          regionCode: z
+            .string()
+            .regex(/^[0-9]{2}$/)
+            .optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const job = await requestExport(db, contextOf(request), request.params.id, request.body.regionCode);
+      return reply.status(202).send(job);
+    },
+  );
+
+  app.get(
+    '/api/monitoring/collections/:id/exports',
+    { onRequest: watch, schema: { params: Id } },
+    async (request) => {
+      const user = userOf(contextOf(request));
+      await visibleCollection(db, user, request.params.id);
+      return { rows: await listOwnJobs(db, user.id, request.params.id) };
+    },
+  );
+
+  app.get('/api/exports/:id', { onRequest: watch, schema: { params: Id } }, async (request) =>
+    ownJob(db, contextOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/exports/:id/download',
+    { onRequest: watch, schema: { params: Id } },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const job = await ownJob(db, ctx, request.params.id);
+      if (job.status !== 'done') throw Problem.conflict('Отчёт ещё не готов.');
+      await audit(db, ctx, { action: 'export.downloaded', objectType: 'export', objectId: job.id });
+      reply
+        .type(XLSX)
+        .header('content-disposition', attachmentDisposition(job.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store');
+      if (job.sizeBytes) reply.header('content-length', String(job.sizeBytes));
+      return reply.send(Readable.from(readExportFile(db, job.id)));
+    },
+  );
+}
