@@ -89,6 +89,7 @@ export function DefinitionEditor({ definition: def, onChange }: Props) {
             // biome-ignore lint/suspicious/noArrayIndexKey: a rule is known only by its position while its key is edited
             key={r}
             path={`rules[${r}]`}
+            index={r}
             rule={rule}
             definition={def}
             onChange={(next) => set({ rules: replaceAt(def.rules, r, next) })}
@@ -108,7 +109,7 @@ export function DefinitionEditor({ definition: def, onChange }: Props) {
         <Button
           id={addRuleId}
           onClick={() => {
-            set({ rules: [...def.rules, blankRule(def.rules)] });
+            set({ rules: [...def.rules, blankRule(def)] });
             focusSoon(fieldId(`rules[${def.rules.length}].key`));
           }}
         >

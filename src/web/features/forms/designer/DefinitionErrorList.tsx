@@ -11,9 +11,12 @@ type Props = {
   definition: FormDefinition;
   /** «Сохранить» with errors brings focus here. */
   headingRef?: Ref<HTMLHeadingElement>;
+  note?: string;
+  /** Brings the designer's fields back (from the preview) before a link moves focus to one. */
+  onReveal?: () => void;
 };
 
-export function DefinitionErrorList({ title, errors, definition, headingRef }: Props) {
+export function DefinitionErrorList({ title, errors, definition, headingRef, note, onReveal }: Props) {
   if (errors.length === 0) return null;
   return (
     <section className="message message-error designer-errors" aria-labelledby="designer-errors-title">
@@ -27,8 +30,10 @@ export function DefinitionErrorList({ title, errors, definition, headingRef }: P
             <a
               href={`#${fieldId(e.path)}`}
               onClick={(event) => {
-                // The field may sit in a part of the page that has no anchor of its own (a list).
-                if (focusPath(e.path)) event.preventDefault();
+                event.preventDefault();
+                onReveal?.();
+                // After the fields are back on the page.
+                window.requestAnimationFrame(() => focusPath(e.path));
               }}
             >
               {describePath(e.path, definition)}
@@ -37,6 +42,7 @@ export function DefinitionErrorList({ title, errors, definition, headingRef }: P
           </li>
         ))}
       </ul>
+      {note ? <p className="designer-errors-note">{note}</p> : null}
     </section>
   );
 }

@@ -4,7 +4,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { checkDefinition, type DefinitionError } from '../../../../shared/forms/check-definition.js';
-import type { FormDefinition } from '../../../../shared/forms/definition.js';
+import { type FormDefinition, FormDefinitionSchema } from '../../../../shared/forms/definition.js';
 import { formatCount } from '../../../../shared/plural.js';
 import { installRussianZodMessages } from '../../../../shared/zod-russian.js';
 import { ApiError } from '../../../app/api.js';
@@ -49,6 +49,11 @@ export function FormDesigner({ initial, fileName, onSave, cancelTo }: Props) {
   const guard = useLeaveGuard(draft !== saved);
 
   const verdict = useMemo(() => checkDefinition(draft), [draft]);
+  // The shared check looks at keys, references and limits only once the schema holds.
+  const schemaBroken = useMemo(
+    () => !verdict.ok && !FormDefinitionSchema.safeParse(draft).success,
+    [verdict, draft],
+  );
   const errors = useMemo(() => {
     const local = verdict.ok ? [] : verdict.errors;
     const seen = new Set(local.map((e) => `${e.path}\n${e.message}`));
@@ -93,14 +98,11 @@ export function FormDesigner({ initial, fileName, onSave, cancelTo }: Props) {
           <DefinitionFileControls definition={draft} fileName={fileName} onLoad={edit} />
         </div>
         {previewing ? (
-          <>
-            {verdict.ok ? null : (
-              <InfoMessage>
-                В описании формы есть ошибки: организация увидит форму, когда они будут исправлены.
-              </InfoMessage>
-            )}
-            <FormPreview definition={draft} />
-          </>
+          verdict.ok ? (
+            <FormPreview definition={verdict.definition} />
+          ) : (
+            <InfoMessage>Исправьте ошибки в описании формы, чтобы увидеть предпросмотр.</InfoMessage>
+          )
         ) : (
           <DefinitionEditor definition={draft} onChange={edit} />
         )}
@@ -110,6 +112,12 @@ export function FormDesigner({ initial, fileName, onSave, cancelTo }: Props) {
           errors={errors}
           definition={draft}
           headingRef={errorsHeading}
+          onReveal={() => setPreviewing(false)}
+          note={
+            schemaBroken
+              ? 'Ключи, ссылки, минимумы и максимумы проверяются, когда эти ошибки исправлены.'
+              : undefined
+          }
         />
         <div className="designer-savebar">
           <p role="status" className="designer-check">

@@ -2,8 +2,7 @@
 // in every row of a table, with the Russian message a person sees when it fails.
 import { type ReactNode, useId, useMemo } from 'react';
 import type { FormDefinition, Rule, RuleOperator } from '../../../../shared/forms/definition.js';
-import { isNumeric } from '../../../../shared/forms/layout.js';
-import { withoutUndefined } from './definition-edits.js';
+import { cellReferences, withoutUndefined } from './definition-edits.js';
 import { DefSelectField, DefTextField } from './designer-fields.js';
 import { fieldId } from './field-paths.js';
 import { OPERATOR_OPTIONS } from './labels.js';
@@ -11,25 +10,14 @@ import { RuleTermsEditor } from './RuleTermsEditor.js';
 
 type Props = {
   path: string;
+  index: number;
   rule: Rule;
   definition: FormDefinition;
   onChange: (rule: Rule) => void;
   actions: ReactNode;
 };
 
-/** The references a rule may use: every numeric cell of the fixed tables, and `$row` of its own table. */
-export function cellReferences(def: FormDefinition, forEachRow: string | undefined): string[] {
-  const refs: string[] = [];
-  for (const table of def.tables) {
-    const numeric = table.columns.filter(isNumeric);
-    if (table.key === forEachRow) refs.push(...numeric.map((c) => `${table.key}.$row.${c.key}`));
-    if (table.rows.kind !== 'fixed') continue;
-    for (const row of table.rows.items) refs.push(...numeric.map((c) => `${table.key}.${row.key}.${c.key}`));
-  }
-  return refs;
-}
-
-export function RuleEditor({ path, rule, definition, onChange, actions }: Props) {
+export function RuleEditor({ path, index, rule, definition, onChange, actions }: Props) {
   const suggestions = useId();
   const set = (patch: Partial<Rule>) => onChange(withoutUndefined({ ...rule, ...patch }));
   const refs = useMemo(() => cellReferences(definition, rule.forEachRow), [definition, rule.forEachRow]);
@@ -38,7 +26,9 @@ export function RuleEditor({ path, rule, definition, onChange, actions }: Props)
     tableOptions.push({ value: rule.forEachRow, label: `${rule.forEachRow} (не найдена)` });
   return (
     <fieldset id={fieldId(path)} tabIndex={-1} className="designer-item designer-rule">
-      <legend>Правило {rule.key}</legend>
+      <legend>
+        Правило {index + 1}: {rule.key}
+      </legend>
       <datalist id={suggestions}>
         {refs.map((r) => (
           <option key={r} value={r} />

@@ -8,6 +8,7 @@ import type {
   Rule,
   Table,
 } from '../../../../shared/forms/definition.js';
+import { isNumeric } from '../../../../shared/forms/layout.js';
 
 export function replaceAt<T>(list: readonly T[], index: number, item: T): T[] {
   return list.map((x, i) => (i === index ? item : x));
@@ -64,13 +65,29 @@ export function blankTable(tables: readonly Table[]): Table {
   };
 }
 
-/** A new rule starts with empty terms: the live check then says what is missing. */
-export function blankRule(rules: readonly Rule[]): Rule {
+/** The references a rule may use: every numeric cell of the fixed tables, and `$row` of its own table. */
+export function cellReferences(def: FormDefinition, forEachRow: string | undefined): string[] {
+  const refs: string[] = [];
+  for (const table of def.tables) {
+    const numeric = table.columns.filter(isNumeric);
+    if (table.key === forEachRow) refs.push(...numeric.map((c) => `${table.key}.$row.${c.key}`));
+    if (table.rows.kind !== 'fixed') continue;
+    for (const row of table.rows.items) refs.push(...numeric.map((c) => `${table.key}.${row.key}.${c.key}`));
+  }
+  return refs;
+}
+
+/**
+ * A new rule that already passes the check («первая ячейка ≥ 0»), so that adding it does not hide
+ * the form's other errors: the shared check reports those only once the structure is sound.
+ */
+export function blankRule(def: FormDefinition): Rule {
   const key = uniqueKey(
     'rule',
-    rules.map((r) => r.key),
+    def.rules.map((r) => r.key),
   );
-  return { key, message: 'Проверьте значения.', left: [''], op: '<=', right: [''] };
+  const first = cellReferences(def, undefined)[0] ?? '';
+  return { key, message: 'Проверьте значения.', left: [first], op: '>=', right: [0] };
 }
 
 export function blankDefinition(): FormDefinition {

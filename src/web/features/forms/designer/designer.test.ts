@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { NIKO_CONTEXT_FORM } from '../../../../server/demo/niko-form.js';
 import { checkDefinition } from '../../../../shared/forms/check-definition.js';
-import { blankDefinition, blankTable, moveItem, uniqueKey, withColumnType } from './definition-edits.js';
+import {
+  blankDefinition,
+  blankRule,
+  blankTable,
+  moveItem,
+  uniqueKey,
+  withColumnType,
+} from './definition-edits.js';
 import { readDefinitionFile } from './definition-file.js';
 import { parseNumberText } from './designer-fields.js';
 import { describePath, fieldId, pathAndAncestors } from './field-paths.js';
@@ -21,6 +28,8 @@ describe('definition edits', () => {
     const def = blankDefinition();
     def.tables.push(blankTable(def.tables));
     expect(def.tables.map((t) => t.key)).toEqual(['table_1', 'table_2']);
+    def.rules.push(blankRule(def));
+    expect(def.rules[0]).toMatchObject({ left: ['table_1.row_1.col_1'], op: '>=', right: [0] });
     expect(checkDefinition(def).ok).toBe(true);
   });
 
