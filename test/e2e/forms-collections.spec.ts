@@ -1,9 +1,11 @@
 // Journey: the federal operator designs a small form (a fixed table, two integer columns and their
 // sum, a rule), sees a live error for min > max and fixes it, previews and saves the form; runs a
 // collection with it for Moscow's schools (after a code list with an unknown code is refused),
-// closes it early, reopens and extends it, adds participants by a code file. axe checks the
-// designer, the collections list and the create page.
-import { expect, type Page, test } from '@playwright/test';
+// closes it early, reopens and extends it, adds participants by a code file. A school of Moscow
+// then sees the collection's «Сбор данных» block and opens the new form; the operator closes the
+// collection at the end, so that journeys after this one find the demo collection as they expect.
+// axe checks the designer, the preview, the collections list and the create page.
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from './support/axe.js';
 
 const FORM_TITLE = 'Кадры школы (проверка)';
@@ -211,11 +213,37 @@ async function runCollection(page: Page) {
   ).toContainText('Используется — только чтение');
 }
 
-test('the federal operator designs a form and runs a collection with it', async ({ page }) => {
+/** sch770001, one of Moscow's schools, takes part: its «НИКО» page shows the block and the new form. */
+async function schoolSeesCollection(browser: Browser) {
+  const context = await browser.newContext();
+  const school = await context.newPage();
+  await signIn(school, 'sch770001');
+  const block = school.getByRole('region', { name: COLLECTION_TITLE });
+  await expect(block).toContainText('Открыт');
+  await block.getByRole('button', { name: 'Заполнить', exact: true }).click();
+  const table = school.getByRole('table', { name: 'Кадры' });
+  await expect(table.getByRole('rowheader')).toHaveText(['Учителя', 'Прочие работники']);
+  await context.close();
+}
+
+async function closeAtTheEnd(page: Page) {
+  await page.getByRole('link', { name: COLLECTION_TITLE }).click();
+  await page.getByRole('button', { name: 'Закрыть досрочно' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Закрыть сбор досрочно?' })
+    .getByRole('button', { name: 'Закрыть досрочно' })
+    .click();
+  await expect(page.getByTestId('collection-status')).toContainText('Закрыт');
+}
+
+test('the federal operator designs a form and runs a collection with it', async ({ page, browser }) => {
   await signIn(page, 'admin');
   await designForm(page);
   await createCollection(page);
   await runCollection(page);
+  await schoolSeesCollection(browser);
+  await mainMenu(page).getByRole('link', { name: 'Сборы данных', exact: true }).click();
+  await closeAtTheEnd(page);
 });
 
 test('only the federal operator sees «Формы» and «Сборы данных»', async ({ page }) => {
