@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Button } from '../../ui/Button.js';
 import { ConflictPanel } from './ConflictPanel.js';
 import { cellLabel } from './cell-labels.js';
-import { useCurrentCell } from './draft-hooks.js';
+import { useCurrentCell, usePendingCount } from './draft-hooks.js';
 import type { ResponseDraft } from './response-draft.js';
 import { SaveIndicator } from './SaveIndicator.js';
 
@@ -30,12 +30,14 @@ export function ActionBar({
   onHistory,
 }: Props) {
   const current = useCurrentCell(draft);
+  // Read-only with changes left over (the collection closed under them): say where they are.
+  const pending = usePendingCount(draft);
   return (
     <section className="form-action-bar" aria-label="Сохранение и сдача отчета">
       <ConflictPanel draft={draft} />
       {notice}
       <div className="form-action-row">
-        {readOnly ? null : <SaveIndicator draft={draft} />}
+        {readOnly && pending === 0 ? null : <SaveIndicator draft={draft} />}
         <span className="current-cell">
           <span id="current-cell-label" className="muted small">
             {current

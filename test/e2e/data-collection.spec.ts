@@ -1,0 +1,251 @@
+// Journey: an organization fills in its «Сбор данных» table. Values save as they are typed and
+// survive a reload; a change typed offline waits in the browser (across a reload too) and is sent
+// when the network is back; «Закрыть» and «Редактировать»; «Сдать отчет» refuses an invalid cell
+// with «Ошибки в форме», then succeeds, and the block shows «Данные переданы …».
+// A second journey: two people of one organization type into the same cell, and the second one is
+// shown the conflict with both values.
+import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { expectAccessible } from './support/axe.js';
+
+const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`);
+const indicator = (page: Page) => page.getByTestId('save-indicator');
+const ALL_SAVED = 'Все изменения сохранены';
+
+async function signIn(page: Page, login: string) {
+  await page.goto('/');
+  await page.getByLabel('Логин', { exact: true }).fill(login);
+  await page.getByLabel('Пароль', { exact: true }).fill('demo');
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'НИКО', level: 1 })).toBeVisible();
+}
+
+/** The block of the open collection: the one whose status is «Открыт». */
+function openBlock(page: Page): Locator {
+  return page.getByTestId('data-collection-block').filter({ has: page.getByText('Открыт', { exact: true }) });
+}
+
+/** Pastes text as a spreadsheet would put it on the clipboard, into the focused cell. */
+async function pasteInto(target: Locator, text: string) {
+  await target.focus();
+  await target.evaluate((el, data) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', data);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+async function openTable(page: Page, button: 'Заполнить' | 'Редактировать') {
+  await openBlock(page).getByRole('button', { name: button, exact: true }).click();
+  await expect(page.getByRole('table', { name: '1. Численность обучающихся' })).toBeVisible();
+}
+
+test.describe('«Сбор данных»', () => {
+  test('sch770001 fills in the table, works offline, and submits it', async ({ page }) => {
+    // Leaving with unsent changes asks first; the journey reloads on purpose.
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, 'sch770001');
+
+    // (1) The block on «НИКО», as the manual describes it.
+    const block = openBlock(page);
+    await expect(block.getByRole('heading', { name: 'Сбор данных', exact: true })).toBeVisible();
+    await expect(block.getByTestId('collection-interval')).toHaveText(
+      /^с \d\d\.\d\d\.\d{4} 09:00 по \d\d\.\d\d\.\d{4} 18:00 \(МСК\)$/,
+    );
+    await expect(block.getByTestId('collection-last-transfer')).toHaveText('Данные ещё не передавались');
+    await expect(
+      page.getByTestId('data-collection-block').getByRole('button', { name: 'Просмотреть' }),
+    ).toBeVisible();
+    await expectAccessible(page, 'the НИКО page of sch770001');
+    await openTable(page, 'Заполнить');
+
+    // (2) Typing saves; sums follow; a reload shows the saved values.
+    await cell(page, 'pupils.g1.boys').fill('12');
+    await page.getByRole('textbox', { name: '1 класс Девочки', exact: true }).fill('11');
+    await expect(cell(page, 'pupils.g1.total')).toHaveText('23');
+    await expect(indicator(page)).toHaveText(ALL_SAVED);
+    await expect(cell(page, 'pupils.g1.boys').locator('xpath=ancestor::td')).toHaveAttribute(
+      'data-save-state',
+      'saved',
+    );
+    await page.reload();
+    await expect(cell(page, 'pupils.g1.boys')).toHaveValue('12');
+    await expect(cell(page, 'pupils.g1.total')).toHaveText('23');
+    // «История» of the focused cell.
+    await cell(page, 'pupils.g1.boys').focus();
+    await page.getByRole('button', { name: 'История', exact: true }).click();
+    const history = page.getByTestId('history-dialog');
+    await expect(history.getByRole('row').nth(1)).toContainText('sch770001');
+    await expect(history.getByRole('row').nth(1)).toContainText('12');
+    await history.getByRole('button', { name: 'Закрыть', exact: true }).click();
+    await expect(history).toBeHidden();
+
+    // (3) Offline: the change waits in the browser, survives a reload, and is sent once back online.
+    await page.route('**/api/responses/*/changes', (route) => route.abort('internetdisconnected'));
+    await cell(page, 'pupils.g2.boys').fill('14');
+    await expect(indicator(page)).toHaveText('Нет связи — изменения сохранятся при восстановлении связи (1)');
+    await page.reload();
+    await expect(cell(page, 'pupils.g2.boys')).toHaveValue('14');
+    await expect(indicator(page)).toContainText('Нет связи');
+    await page.unroute('**/api/responses/*/changes');
+    await expect(indicator(page)).toHaveText(ALL_SAVED, { timeout: 15_000 });
+    await page.reload();
+    await expect(cell(page, 'pupils.g2.boys')).toHaveValue('14');
+    await expect(indicator(page)).toHaveText(ALL_SAVED);
+
+    // (4) «Закрыть», then «Редактировать».
+    await page.getByRole('button', { name: 'Закрыть', exact: true }).click();
+    await expect(openBlock(page).getByTestId('collection-last-transfer')).toHaveText(
+      'Данные ещё не передавались',
+    );
+    await openTable(page, 'Редактировать');
+    await expect(cell(page, 'pupils.g2.boys')).toHaveValue('14');
+
+    // Everything required, quickly: a block pasted as from Excel, lists chosen, a class added.
+    await pasteInto(cell(page, 'pupils.g3.boys'), 'abc\t10\r\n15\t16\r\n');
+    await expect(cell(page, 'pupils.g4.girls')).toHaveValue('16');
+    for (const row of ['computer_class', 'internet', 'boards', 'physics_lab', 'chemistry_lab']) {
+      await cell(page, `equipment.${row}.present`).selectOption('true');
+    }
+    for (const row of ['biology_lab', 'library', 'gym', 'e_journal', 'cctv']) {
+      await cell(page, `equipment.${row}.present`).selectOption('false');
+    }
+    await cell(page, 'school.info.settlement').selectOption({ label: 'Город' });
+    await cell(page, 'school.info.filled_on').fill('10.03.2026');
+    await cell(page, 'school.info.responsible').fill('Иванова Анна Петровна');
+    await page.getByRole('button', { name: 'Добавить строку', exact: true }).click();
+    const classRow = page
+      .getByRole('table', { name: '6. Классы, участвующие в исследовании' })
+      .locator('tbody tr');
+    await expect(classRow).toHaveCount(1);
+    await classRow.locator('select').selectOption('4');
+    await pasteInto(classRow.locator('[data-cell$=".letter"]'), 'А\t25\tПетрова Е. В.\t12.03.2026\r\n');
+    await expect(classRow.locator('[data-cell$=".date"]')).toHaveValue('12.03.2026');
+    await expect(indicator(page)).toHaveText(ALL_SAVED);
+
+    // (5) «Сдать отчет» with an invalid cell: «Ошибки в форме», and its link leads to the cell.
+    await page.getByRole('button', { name: 'Сдать отчет', exact: true }).click();
+    const errors = page.getByRole('heading', { name: 'Ошибки в форме' });
+    await expect(errors).toBeFocused();
+    const link = page.getByRole('link', { name: '1. Численность обучающихся: 3 класс — Мальчики' });
+    await expect(link.locator('xpath=..')).toContainText('Введите число.');
+    await expect(cell(page, 'pupils.g3.boys')).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page, 'the table page with «Ошибки в форме»');
+    await link.click();
+    await expect(cell(page, 'pupils.g3.boys')).toBeFocused();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('13');
+    await expect(page.getByTestId('form-errors')).toBeHidden();
+
+    // (6) «Сдать отчет» again: back on «НИКО», which shows the transfer.
+    await page.getByRole('button', { name: 'Сдать отчет', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'НИКО', level: 1 })).toBeVisible();
+    await expect(openBlock(page).getByTestId('collection-last-transfer')).toHaveText(
+      /^Данные переданы \d\d\.\d\d\.\d{4} \d\d:\d\d$/,
+    );
+    await expect(openBlock(page).getByRole('button', { name: 'Редактировать', exact: true })).toBeVisible();
+  });
+
+  test('a collection closed while typing: the change is kept, shown unsaved, and sent once reopened', async ({
+    page,
+    browser,
+  }) => {
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, 'sch770013');
+    await openTable(page, 'Заполнить');
+    await cell(page, 'pupils.g1.boys').fill('21');
+    await expect(indicator(page)).toHaveText(ALL_SAVED);
+    const blocks = await (await page.request.get('/api/niko/data-collection')).json();
+    const collectionId = blocks.rows.find((r: { open: boolean }) => r.open).collectionId;
+
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await signIn(admin, 'admin');
+    const { token } = await (await admin.request.get('/api/auth/csrf')).json();
+    const manage = (action: 'close' | 'reopen') =>
+      admin.request.post(`/api/collections/${collectionId}/${action}`, {
+        headers: { 'X-CSRF-Token': token },
+        data: {},
+      });
+    try {
+      expect((await manage('close')).status()).toBe(200);
+      await cell(page, 'pupils.g1.girls').fill('22');
+      await expect(indicator(page)).toHaveText(
+        'Сбор данных закрыт: изменения не сохранены (1). Они остаются в этом браузере.',
+      );
+      await expect(page.getByText('Сбор данных закрыт: изменения больше не принимаются.')).toBeVisible();
+      await expect(page.getByRole('textbox')).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Сдать отчет' })).toHaveCount(0);
+      const girls = cell(page, 'pupils.g1.girls');
+      await expect(girls).toContainText('22');
+      await expect(girls).toContainText('Не сохранено: сбор данных закрыт');
+      await page.reload();
+      await expect(cell(page, 'pupils.g1.girls')).toContainText('22');
+      await expect(cell(page, 'pupils.g1.boys')).toContainText('21');
+      await page.getByRole('button', { name: 'Закрыть', exact: true }).click();
+      await expect(page.getByTestId('unsaved-in-browser')).toBeVisible();
+    } finally {
+      expect((await manage('reopen')).status()).toBe(200);
+      await adminContext.close();
+    }
+    await page.reload();
+    await openTable(page, 'Редактировать');
+    await expect(cell(page, 'pupils.g1.girls')).toHaveValue('22');
+    await expect(indicator(page)).toHaveText(ALL_SAVED);
+    await page.reload();
+    await expect(cell(page, 'pupils.g1.girls')).toHaveValue('22');
+  });
+
+  test('keyboard: arrows and Enter move between cells, over computed ones', async ({ page }) => {
+    await signIn(page, 'sch770007');
+    await openTable(page, 'Заполнить');
+    await cell(page, 'pupils.g1.boys').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(cell(page, 'pupils.g2.boys')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(cell(page, 'pupils.g3.boys')).toBeFocused();
+    await page.keyboard.type('7');
+    await page.keyboard.press('ArrowRight');
+    await expect(cell(page, 'pupils.g3.girls')).toBeFocused();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(cell(page, 'pupils.g3.boys')).toBeFocused();
+    // Below «4 класс» comes the computed «Итого 1–4 классы», then «5 класс».
+    await cell(page, 'pupils.g4.boys').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(cell(page, 'pupils.g5.boys')).toBeFocused();
+    await expect(indicator(page)).toHaveText(ALL_SAVED);
+  });
+
+  test('two people edit the same cell: the second one chooses between both values', async ({ browser }) => {
+    const contexts: BrowserContext[] = [];
+    const open = async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      await signIn(page, 'sch770004');
+      await openTable(page, 'Заполнить');
+      return page;
+    };
+    try {
+      const first = await open();
+      const second = await open();
+      await cell(first, 'teachers.first.exp_0_3').fill('5');
+      await expect(indicator(first)).toHaveText(ALL_SAVED);
+      await cell(second, 'teachers.first.exp_0_3').fill('7');
+      const panel = second.getByTestId('conflict-panel');
+      await expect(panel).toBeVisible();
+      await expect(indicator(second)).toHaveText('Есть конфликты');
+      await expect(panel.getByTestId('conflict-yours')).toHaveText('7');
+      await expect(panel.getByTestId('conflict-server')).toHaveText('5');
+      await expect(panel).toContainText('Ваше значение');
+      await expect(panel).toContainText('Значение на сервере');
+      await expectAccessible(second, 'the table page with a conflict');
+      await panel.getByRole('button', { name: 'Оставить моё', exact: true }).click();
+      await expect(indicator(second)).toHaveText(ALL_SAVED);
+      await first.reload();
+      await expect(cell(first, 'teachers.first.exp_0_3')).toHaveValue('7');
+    } finally {
+      for (const c of contexts) await c.close();
+    }
+  });
+});
