@@ -254,3 +254,50 @@ test('only the federal operator sees «Формы» and «Сборы данны�
   await page.goto('/forms/new');
   await expect(page.getByRole('heading', { level: 1, name: 'Нет доступа' })).toBeVisible();
 });
+
+test('the designer loads a JSON file, points at its errors, and downloads what it holds', async ({
+  page,
+}) => {
+  await signIn(page, 'admin');
+  await page.goto('/forms/new');
+  const definition = {
+    title: 'Форма из файла',
+    tables: [
+      {
+        key: 'staff',
+        title: 'Кадры',
+        columns: [{ key: 'n', header: 'Число', type: 'integer', min: 5, max: 1 }],
+        rows: { kind: 'fixed', items: [{ key: 'teachers', label: 'Учителя' }] },
+      },
+    ],
+  };
+  await page.getByLabel('Загрузить JSON').setInputFiles({
+    name: 'form.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ definition })),
+  });
+  await expect(page.getByText('Форма загружена из файла «form.json».', { exact: false })).toBeVisible();
+  await expect(page.getByLabel('Название формы')).toHaveValue('Форма из файла');
+  const errors = page.getByRole('region', { name: /^Ошибки в описании формы/ });
+  await errors.getByRole('link', { name: /столбец «Число»: минимум/ }).click();
+  await expect(page.getByRole('group', { name: /^Столбец 1:/ }).getByLabel('Минимум')).toBeFocused();
+
+  // A file that is not shaped like a form is refused with the paths of its problems.
+  await page.getByLabel('Загрузить JSON').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ title: 'x', tables: [{ key: 'a', colour: 'red' }] })),
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'Файл не загружен' })).toContainText('tables[0]');
+  await expect(page.getByLabel('Название формы')).toHaveValue('Форма из файла');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Скачать JSON' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('form.json');
+  const saved = JSON.parse(
+    await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()),
+  );
+  expect(saved).toMatchObject({ title: 'Форма из файла', tables: [{ columns: [{ min: 5, max: 1 }] }] });
+});
