@@ -3,10 +3,12 @@
 import { usePageTitle } from '../../app/page-title.js';
 import { useSession } from '../../app/session.js';
 import { DataCollectionBlocks } from '../data-collection/DataCollectionBlock.js';
+import { MonitoringBlocks, useCanMonitor } from '../monitoring/MonitoringBlocks.js';
 
 export function NikoPage() {
   usePageTitle('НИКО');
   const { user } = useSession();
+  const canMonitor = useCanMonitor();
   return (
     <>
       <h1>НИКО</h1>
@@ -17,6 +19,8 @@ export function NikoPage() {
       </section>
       {user.role === 'organization' ? (
         <DataCollectionBlocks />
+      ) : canMonitor ? (
+        <MonitoringBlocks />
       ) : (
         <section className="panel" aria-labelledby="niko-collection">
           <h2 id="niko-collection">Сбор данных</h2>

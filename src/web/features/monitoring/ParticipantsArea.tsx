@@ -1,0 +1,127 @@
+// «Список участников» (manual §3): an area with the organizations of the collection, searchable by
+// name or login, filtered by status and municipality, sorted by any column and paged on the
+// server. The ✕ in its top right corner closes it; the eye opens an organization's data.
+import { useEffect, useId, useRef, useState } from 'react';
+import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from '../../../shared/statuses.js';
+import { SelectField } from '../../ui/Field.js';
+import { Pager } from '../../ui/Pager.js';
+import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
+import { SearchBox } from '../directory/filters.js';
+import { ParticipantsTable } from './ParticipantsTable.js';
+import { PARTICIPANTS_PAGE_SIZE, useParticipants } from './queries.js';
+import { SubmittedDataView } from './SubmittedDataView.js';
+import type { AreaCounts, ParticipantFilters, ParticipantRow } from './types.js';
+
+type Props = {
+  id: string;
+  collectionId: number;
+  regionCode: string;
+  /** The municipalities of the statistics; null while the federal operator sees whole regions. */
+  municipalities: AreaCounts[] | null;
+  onClose: () => void;
+};
+
+const INITIAL: ParticipantFilters = {
+  q: '',
+  status: '',
+  municipalityId: '',
+  sort: 'name',
+  dir: 'asc',
+  page: 1,
+};
+
+const STATUS_OPTIONS = [
+  { value: '', label: 'Все статусы' },
+  ...RESPONSE_STATUSES.map((s) => ({ value: s, label: RESPONSE_STATUS_LABELS[s] })),
+];
+
+export function ParticipantsArea({ id, collectionId, regionCode, municipalities, onClose }: Props) {
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const viewedButton = useRef<HTMLButtonElement>(null);
+  const [filters, setFilters] = useState(INITIAL);
+  const [viewed, setViewed] = useState<ParticipantRow | null>(null);
+  // Kept after «Закрыть», so that its view button gets the focus back.
+  const [lastViewedId, setLastViewedId] = useState<number | null>(null);
+  const [filtersRegion, setFiltersRegion] = useState(regionCode);
+  if (filtersRegion !== regionCode) {
+    // Another region has other municipalities: a chosen one no longer applies.
+    setFiltersRegion(regionCode);
+    setFilters((f) => ({ ...f, municipalityId: '', page: 1 }));
+  }
+  const list = useParticipants(collectionId, regionCode, filters);
+  useEffect(() => heading.current?.focus(), []);
+
+  const filter = (patch: Partial<ParticipantFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
+  const closeView = () => {
+    setViewed(null);
+    // The list is shown again first, then its button can take focus.
+    window.requestAnimationFrame(() => viewedButton.current?.focus());
+  };
+
+  return (
+    <section
+      id={id}
+      className="participants-area"
+      aria-labelledby={headingId}
+      data-testid="participants-area"
+    >
+      <div className="area-header">
+        <h4 id={headingId} ref={heading} tabIndex={-1}>
+          Список участников
+        </h4>
+        <button type="button" className="icon-button area-close" onClick={onClose} title="Закрыть">
+          <span aria-hidden="true">✕</span>
+          <span className="visually-hidden">Закрыть список участников</span>
+        </button>
+      </div>
+      <div hidden={viewed !== null}>
+        <div className="filters">
+          <SearchBox label="Поиск по названию или логину" value={filters.q} onSearch={(q) => filter({ q })} />
+          <SelectField
+            label="Статус"
+            value={filters.status}
+            options={STATUS_OPTIONS}
+            onValueChange={(status) => filter({ status: status as ParticipantFilters['status'] })}
+          />
+          <SelectField
+            label="Муниципалитет"
+            value={filters.municipalityId}
+            disabled={!municipalities}
+            options={[
+              { value: '', label: municipalities ? 'Все муниципалитеты' : 'Сначала выберите регион' },
+              ...(municipalities ?? []).map((m) => ({ value: m.key, label: m.name })),
+            ]}
+            onValueChange={(municipalityId) => filter({ municipalityId })}
+          />
+        </div>
+        <ProblemMessage error={list.error} />
+        {list.isPending ? <Loading /> : null}
+        {list.data ? (
+          <>
+            <ParticipantsTable
+              rows={list.data.rows}
+              filters={filters}
+              onSort={(sort, dir) => filter({ sort, dir })}
+              onView={(row) => {
+                setViewed(row);
+                setLastViewedId(row.responseId);
+              }}
+              viewedButton={viewedButton}
+              viewedId={lastViewedId}
+            />
+            <Pager
+              page={filters.page}
+              pageSize={PARTICIPANTS_PAGE_SIZE}
+              total={list.data.total}
+              onPageChange={(page) => setFilters((f) => ({ ...f, page }))}
+            />
+          </>
+        ) : null}
+      </div>
+      {viewed ? (
+        <SubmittedDataView responseId={viewed.responseId} name={viewed.name} onClose={closeView} />
+      ) : null}
+    </section>
+  );
+}
