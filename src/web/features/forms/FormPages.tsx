@@ -60,8 +60,10 @@ export function FormVersionPage() {
     <>
       <Breadcrumbs />
       <h1>{versionLabel(v.formTitle, v.version)}</h1>
-      <div className="actions">
+      <p>
         <FrozenBadge frozen={v.frozen} />
+      </p>
+      <div className="actions">
         <Link className="btn btn-secondary" to={`/forms/versions/${v.id}/new-version`}>
           Новая версия
         </Link>

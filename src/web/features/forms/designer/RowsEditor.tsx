@@ -39,7 +39,7 @@ export function RowsEditor({
   return (
     <div id={fieldId(path)} tabIndex={-1} className="designer-rows">
       <fieldset className="radio-group">
-        <legend>Строки таблицы</legend>
+        <legend>Вид строк</legend>
         <label className="radio">
           <input
             type="radio"
