@@ -38,28 +38,30 @@ describe('organizations', () => {
       kind: 'school',
       municipalityId: mun77001,
     });
-    expect(created.status).toBe(201);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id;
     const found = await admin.get('/api/organizations?q=9001');
     expect(found.body.rows.map((o: any) => o.code)).toContain('779001');
     const edited = await admin.patch(`/api/organizations/${id}`, {
       shortName: 'ГБОУ Школа № 9001 им. Пушкина',
     });
-    expect(edited.status).toBe(200);
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect(edited.body).toMatchObject({
       shortName: 'ГБОУ Школа № 9001 им. Пушкина',
       regionCode: '77',
       municipalityCode: '77001',
     });
 
-    // Its account signs in until the organization is deactivated.
-    const account = await admin.post('/api/users', {
+    // Its account sch<code> comes with it, with a one-time password shown once; it signs in
+    // until the organization is deactivated.
+    expect(created.body.account).toEqual({
       login: 'sch779001',
-      role: 'organization',
-      organizationId: id,
+      oneTimePassword: expect.stringMatching(/^[A-Za-z0-9]{12}$/),
     });
-    expect(account.status).toBe(201);
+    const account = { body: created.body.account };
     const school = await server.client().login('sch779001', account.body.oneTimePassword);
+    expect((await school.get('/api/auth/session')).body.user.mustChangePassword).toBe(true);
+
     expect((await admin.patch(`/api/organizations/${id}`, { isActive: false })).body.isActive).toBe(false);
     expect((await school.get('/api/auth/session')).status).toBe(401);
     const again = await server
@@ -79,6 +81,13 @@ describe('organizations', () => {
       'organization.updated',
       'organization.deactivated',
     ]);
+    const accountAudit = await server.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('object_type', '=', 'user')
+      .where('details', '@>', JSON.stringify({ login: 'sch779001' }) as any)
+      .execute();
+    expect(accountAudit.map((a) => a.action)).toEqual(['user.created']);
   });
 
   it('refuses bad organizations with clear messages and stores nothing', async () => {

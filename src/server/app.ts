@@ -108,7 +108,9 @@ async function serveWebPages(app: FastifyInstance) {
   const hasWeb = fs.existsSync(path.join(WEB_DIR, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+    // A missing asset must be a 404, not index.html, or the browser reports a wrong-type script.
+    const isAsset = request.url.startsWith('/assets/') || /\.[a-z0-9]{2,5}(\?|$)/i.test(request.url);
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET' || isAsset) {
       return sendProblem(reply, Problem.notFound('Адрес не найден.'));
     }
     return reply.sendFile('index.html');

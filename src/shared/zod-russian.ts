@@ -1,11 +1,10 @@
 // Russian messages for Zod, shared by the browser and the server. Zod's own Russian locale is
 // the fallback; the common cases get plainer wording that a school secretary reads at a glance.
 import { z } from 'zod';
+import { type PluralForms, pluralWord } from './plural.js';
 
-function plural(n: number, one: string, few: string, many: string): string {
-  const rule = new Intl.PluralRules('ru-RU').select(n);
-  return `${n} ${rule === 'one' ? one : rule === 'few' ? few : many}`;
-}
+// After «не больше N» the noun is genitive: 1 символа, 2 символов, 5 символов.
+export const CHARACTERS: PluralForms = ['символа', 'символов', 'символов'];
 
 const russian = z.locales.ru();
 
@@ -15,13 +14,13 @@ export function installRussianZodMessages(): void {
       switch (issue.code) {
         case 'too_big':
           if (issue.origin === 'string')
-            return `Не больше ${plural(Number(issue.maximum), 'символа', 'символов', 'символов')}.`;
+            return `Не больше ${Number(issue.maximum)} ${pluralWord(Number(issue.maximum), CHARACTERS)}.`;
           if (issue.origin === 'number') return `Значение не должно быть больше ${issue.maximum}.`;
           break;
         case 'too_small':
           if (issue.origin === 'string' && Number(issue.minimum) === 1) return 'Поле не должно быть пустым.';
           if (issue.origin === 'string')
-            return `Не меньше ${plural(Number(issue.minimum), 'символа', 'символов', 'символов')}.`;
+            return `Не меньше ${Number(issue.minimum)} ${pluralWord(Number(issue.minimum), CHARACTERS)}.`;
           if (issue.origin === 'number') return `Значение не должно быть меньше ${issue.minimum}.`;
           break;
         case 'invalid_type':

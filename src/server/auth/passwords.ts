@@ -34,5 +34,3 @@ export function generateOneTimePassword(length = 12): string {
   for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
   return out;
 }
-
-export const PASSWORD_MIN_LENGTH = 8;

@@ -1,6 +1,7 @@
 // Sign-in, sign-out and password changes. Every attempt to sign in, whatever its outcome,
 // lands in the audit log; failures also feed the limits in login-limits.ts.
 
+import { weakPasswordReason } from '../../shared/passwords.js';
 import { audit } from '../audit/service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
@@ -8,7 +9,7 @@ import { findPasswordHash, findUserByLogin, setPassword } from '../directory/use
 import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import { assertLoginAllowed } from './login-limits.js';
-import { dummyPasswordHash, hashPassword, PASSWORD_MIN_LENGTH, verifyPassword } from './passwords.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { deleteUserSessions } from './session-queries.js';
 import { startSession } from './sessions.js';
 
@@ -49,15 +50,6 @@ export async function signIn(
   return session;
 }
 
-export function validateNewPassword(login: string, password: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH)
-    return `Пароль должен быть не короче ${PASSWORD_MIN_LENGTH} символов.`;
-  if (password.toLowerCase().includes(login.toLowerCase())) return 'Пароль не должен содержать логин.';
-  if (!/[^\p{L}]/u.test(password) || !/\p{L}/u.test(password))
-    return 'Пароль должен содержать буквы и цифры или знаки.';
-  return null;
-}
-
 export async function changeOwnPassword(
   db: Db,
   ctx: RequestContext,
@@ -76,7 +68,7 @@ export async function changeOwnPassword(
       { path: 'newPassword', message: 'Новый пароль должен отличаться от текущего.' },
     ]);
   }
-  const weak = validateNewPassword(user.login, input.newPassword);
+  const weak = weakPasswordReason(user.login, input.newPassword);
   if (weak) throw Problem.badRequest(weak, [{ path: 'newPassword', message: weak }]);
   await setPassword(db, user.id, await hashPassword(input.newPassword), false);
   // Other browsers signed in with the old password are signed out.

@@ -1,5 +1,6 @@
 // SQL for sessions: one row per signed-in browser, keyed by the hash of its cookie token.
 import { sql } from 'kysely';
+import type { Role } from '../../shared/roles.js';
 import type { Db } from '../db/connection.js';
 
 export async function insertSession(
@@ -18,44 +19,44 @@ export async function insertSession(
     .execute();
 }
 
-/** The live session and its user with everything the scope needs, or undefined. */
-export function findLiveSession(db: Db, id: string) {
-  return db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .leftJoin('organizations as o', 'o.id', 'u.organization_id')
-    .leftJoin('municipalities as m', (j) =>
-      j.on(
-        'm.id',
-        '=',
-        sql<number>`coalesce(${sql.ref('u.municipality_id')}, ${sql.ref('o.municipality_id')})`,
-      ),
-    )
-    .leftJoin('regions as r', (j) =>
-      j.on('r.code', '=', sql<string>`coalesce(${sql.ref('u.region_code')}, ${sql.ref('m.region_code')})`),
-    )
-    .select([
-      's.id as sessionId',
-      's.expires_at as expiresAt',
-      's.last_seen_at as lastSeenAt',
-      'u.id',
-      'u.login',
-      'u.role',
-      'u.full_name as fullName',
-      'u.must_change_password as mustChangePassword',
-      'u.organization_id as organizationId',
-      'm.id as municipalityId',
-      'r.code as regionCode',
-      'r.timezone as regionTimezone',
-      'o.short_name as organizationName',
-      'm.name as municipalityName',
-      'r.name as regionName',
-    ])
-    .where('s.id', '=', id)
-    .where('s.expires_at', '>', sql<Date>`now()`)
-    .where('u.is_active', '=', true)
-    .where((eb) => eb.or([eb('o.id', 'is', null), eb('o.is_active', '=', true)]))
-    .executeTakeFirst();
+export type LiveSessionRow = {
+  sessionId: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  id: number;
+  login: string;
+  role: Role;
+  fullName: string;
+  mustChangePassword: boolean;
+  organizationId: number | null;
+  municipalityId: number | null;
+  regionCode: string | null;
+  regionTimezone: string | null;
+  organizationName: string | null;
+  municipalityName: string | null;
+  regionName: string | null;
+};
+
+/**
+ * The live session and its user with everything the scope needs, or undefined.
+ * Every signed-in request runs this, so it is written out once as SQL (the query builder would
+ * rebuild it each time) and, being one unchanging text, runs as a prepared statement.
+ */
+export async function findLiveSession(db: Db, id: string): Promise<LiveSessionRow | undefined> {
+  const { rows } = await sql<LiveSessionRow>`
+    SELECT s.id AS "sessionId", s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt",
+           u.id, u.login, u.role, u.full_name AS "fullName",
+           u.must_change_password AS "mustChangePassword", u.organization_id AS "organizationId",
+           m.id AS "municipalityId", r.code AS "regionCode", r.timezone AS "regionTimezone",
+           o.short_name AS "organizationName", m.name AS "municipalityName", r.name AS "regionName"
+      FROM sessions s
+      JOIN users u ON u.id = s.user_id
+      LEFT JOIN organizations o ON o.id = u.organization_id
+      LEFT JOIN municipalities m ON m.id = coalesce(u.municipality_id, o.municipality_id)
+      LEFT JOIN regions r ON r.code = coalesce(u.region_code, m.region_code)
+     WHERE s.id = ${id} AND s.expires_at > now() AND u.is_active
+       AND (o.id IS NULL OR o.is_active)`.execute(db);
+  return rows[0];
 }
 
 export async function extendSession(db: Db, id: string, idleMs: number) {

@@ -1,6 +1,8 @@
 // One cell's value: how typed text becomes the stored canonical string, whether that string is
 // valid for its column, and how it is shown. Values are kept as strings, so an invalid entry is
 // stored as a draft exactly as typed, never dropped (PRODUCT.md "Validation").
+import { pluralWord } from '../plural.js';
+import { CHARACTERS } from '../zod-russian.js';
 import type { Column } from './definition.js';
 
 export type CellValue = string | null;
@@ -55,11 +57,6 @@ function canonicalNumber(s: string): string {
   return negative && body !== '0' ? `-${body}` : body;
 }
 
-function plural(n: number, one: string, few: string, many: string) {
-  const rule = new Intl.PluralRules('ru-RU').select(n);
-  return rule === 'one' ? one : rule === 'few' ? few : many;
-}
-
 /** The Russian message for an invalid value, or null when the value is fine. */
 export function checkCell(column: Column, value: CellValue): string | null {
   if (value === null) return column.required ? 'Заполните ячейку.' : null;
@@ -73,7 +70,7 @@ export function checkCell(column: Column, value: CellValue): string | null {
       const scale = column.scale ?? 2;
       const digits = value.split('.')[1]?.length ?? 0;
       if (column.type === 'decimal' && digits > scale) {
-        return `Не больше ${scale} ${plural(scale, 'знака', 'знаков', 'знаков')} после запятой.`;
+        return `Не больше ${scale} ${pluralWord(scale, ['знака', 'знаков', 'знаков'])} после запятой.`;
       }
       const n = Number(value);
       if (column.min !== undefined && n < column.min)
@@ -84,9 +81,7 @@ export function checkCell(column: Column, value: CellValue): string | null {
     }
     case 'text': {
       const max = column.maxLength ?? 1000;
-      return value.length > max
-        ? `Не больше ${max} ${plural(max, 'символа', 'символов', 'символов')}.`
-        : null;
+      return value.length > max ? `Не больше ${max} ${pluralWord(max, CHARACTERS)}.` : null;
     }
     case 'boolean':
       return value === 'true' || value === 'false' ? null : 'Выберите «да» или «нет».';

@@ -1,5 +1,6 @@
 // The one validation engine, run by the browser as a person types and by the server before it
 // accepts «Сдать отчет». Same code, same verdict.
+import { pluralWord } from '../plural.js';
 import { checkCell } from './cells.js';
 import { computeCells, type FormValues } from './compute.js';
 import type { FormDefinition } from './definition.js';
@@ -24,9 +25,7 @@ export type FormVerdict = {
 };
 
 /** "не меньше 1 строки", "не меньше 2 строк", "не больше 21 строки": genitive after a comparison. */
-function rowsWord(n: number) {
-  return new Intl.PluralRules('ru-RU').select(n) === 'one' ? 'строки' : 'строк';
-}
+const rowsWord = (n: number) => pluralWord(n, ['строки', 'строк', 'строк']);
 
 export function validateForm(def: FormDefinition, data: FormData): FormVerdict {
   const cellErrors: Record<string, string> = {};

@@ -68,8 +68,8 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { db: D
     { onRequest: authorize('directory.write'), schema: { body: CreateBody } },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const id = await inTransaction(db, (tx) => createOrganization(tx, ctx, request.body));
-      return reply.status(201).send({ id });
+      const created = await inTransaction(db, (tx) => createOrganization(tx, ctx, request.body));
+      return reply.status(201).send(created);
     },
   );
 

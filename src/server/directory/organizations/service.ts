@@ -1,12 +1,13 @@
 // Creating, editing and deactivating organizations (federal operator). Each change is audited
 // with the values before and after, in the same transaction.
 import { audit } from '../../audit/service.js';
+import { generateOneTimePassword, hashPassword } from '../../auth/passwords.js';
 import type { Db } from '../../db/connection.js';
 import type { OrganizationKind } from '../../db/schema.js';
 import { type RequestContext, userOf } from '../../http/context.js';
 import { Problem } from '../../http/problem.js';
 import { getMunicipality } from '../geography/queries.js';
-import { listUsers } from '../users/queries.js';
+import { insertUser, listUsers } from '../users/queries.js';
 import {
   deleteOrganizationSessions,
   getOrganization,
@@ -49,13 +50,27 @@ export async function createOrganization(
     throw Problem.badRequest(message, [{ path: 'code', message }]);
   }
   const id = await insertOrganization(db, { ...input, regionCode: m.regionCode });
-  await audit(db, ctx, {
-    action: 'organization.created',
-    objectType: 'organization',
-    objectId: id,
-    details: { ...input },
+  // Every organization signs in as sch<code>, as the import does; the password is shown once.
+  const account = { login: `sch${input.code}`, oneTimePassword: generateOneTimePassword() };
+  const userId = await insertUser(db, {
+    login: account.login,
+    role: 'organization',
+    organization_id: id,
+    region_code: null,
+    municipality_id: null,
+    password_hash: await hashPassword(account.oneTimePassword),
+    must_change_password: true,
   });
-  return id;
+  await audit(db, ctx, [
+    { action: 'organization.created', objectType: 'organization', objectId: id, details: { ...input } },
+    {
+      action: 'user.created',
+      objectType: 'user',
+      objectId: userId,
+      details: { login: account.login, role: 'organization' },
+    },
+  ]);
+  return { id, account };
 }
 
 export async function editOrganization(

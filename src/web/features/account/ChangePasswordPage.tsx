@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { PASSWORD_HINT, weakPasswordReason } from '../../../shared/passwords.js';
 import { ApiError, api } from '../../app/api.js';
 import { usePageTitle } from '../../app/page-title.js';
 import { SESSION_QUERY_KEY, useSession } from '../../app/session.js';
@@ -14,10 +15,14 @@ import { InfoMessage, ProblemMessage, SuccessMessage } from '../../ui/ProblemMes
 type Fields = { currentPassword: string; newPassword: string; repeatPassword: string };
 const EMPTY: Fields = { currentPassword: '', newPassword: '', repeatPassword: '' };
 
-function checkLocally(f: Fields): Partial<Fields> {
+function checkLocally(f: Fields, login: string): Partial<Fields> {
   const errors: Partial<Fields> = {};
   if (!f.currentPassword) errors.currentPassword = 'Введите текущий пароль.';
   if (!f.newPassword) errors.newPassword = 'Введите новый пароль.';
+  else {
+    const weak = weakPasswordReason(login, f.newPassword);
+    if (weak) errors.newPassword = weak;
+  }
   if (!f.repeatPassword) errors.repeatPassword = 'Повторите новый пароль.';
   else if (f.newPassword !== f.repeatPassword) errors.repeatPassword = 'Пароли не совпадают.';
   return errors;
@@ -41,7 +46,7 @@ export function ChangePasswordPage() {
     const form = event.currentTarget as HTMLFormElement;
     setError(null);
     setDone(false);
-    const local = checkLocally(fields);
+    const local = checkLocally(fields, user.login);
     setErrors(local);
     if (Object.keys(local).length > 0) return focusFirstError(form);
     setBusy(true);
@@ -96,7 +101,7 @@ export function ChangePasswordPage() {
           name="newPassword"
           type="password"
           autoComplete="new-password"
-          hint="Не короче 8 символов, буквы вместе с цифрами или знаками, без логина."
+          hint={PASSWORD_HINT}
           value={fields.newPassword}
           onValueChange={set('newPassword')}
           error={errors.newPassword}

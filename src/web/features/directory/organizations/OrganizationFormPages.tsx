@@ -1,9 +1,11 @@
 // The pages around OrganizationForm: a new organization, and editing one.
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../../app/api.js';
 import { usePageTitle } from '../../../app/page-title.js';
 import { Loading, ProblemMessage } from '../../../ui/ProblemMessage.js';
+import { OneTimePasswordDialog } from '../OneTimePasswordDialog.js';
 import { DIRECTORY_KEY, useOrganization } from '../queries.js';
 import { OrganizationForm, type OrganizationFormValues } from './OrganizationForm.js';
 
@@ -16,12 +18,23 @@ const EMPTY: OrganizationFormValues = {
   municipalityId: '',
 };
 
+type Created = { id: number; account: { login: string; oneTimePassword: string } };
+
 export function OrganizationCreatePage() {
   usePageTitle('Новая организация');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  // The organization's account sch<code> is created with it; its password is shown once.
+  const [created, setCreated] = useState<Created | null>(null);
   return (
     <>
+      {created && (
+        <OneTimePasswordDialog
+          login={created.account.login}
+          password={created.account.oneTimePassword}
+          onClose={() => navigate(`/directory/organizations/${created.id}`)}
+        />
+      )}
       <p className="breadcrumbs">
         <Link to="/directory/organizations">Организации</Link>
       </p>
@@ -31,7 +44,7 @@ export function OrganizationCreatePage() {
         initial={EMPTY}
         cancelTo="/directory/organizations"
         onSubmit={async (v) => {
-          const { id } = await api.post<{ id: number }>('/api/organizations', {
+          const result = await api.post<Created>('/api/organizations', {
             code: v.code.trim(),
             shortName: v.shortName.trim(),
             fullName: v.fullName.trim(),
@@ -39,7 +52,7 @@ export function OrganizationCreatePage() {
             municipalityId: Number(v.municipalityId),
           });
           await queryClient.invalidateQueries({ queryKey: [DIRECTORY_KEY] });
-          navigate(`/directory/organizations/${id}`);
+          setCreated(result);
         }}
       />
     </>
