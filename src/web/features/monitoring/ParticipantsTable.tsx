@@ -45,7 +45,7 @@ export function ParticipantsTable({ rows, filters, onSort, onView, viewedButton,
       <tbody>
         {rows.map((row) => (
           <tr key={row.responseId} data-code={row.code}>
-            <th scope="row" className="participant-name">
+            <th scope="row">
               {row.name}
               <div className="muted small">{row.code}</div>
             </th>

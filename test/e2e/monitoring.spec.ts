@@ -1,0 +1,209 @@
+// Journey: reg77 watches the demo collection on «НИКО». It sees «Общая статистика»; a school of
+// Moscow submits (through the API: filling the form in the browser is data-collection.spec.ts),
+// and «Сдано» grows by one without a reload. In «Список участников» reg77 finds the school, opens
+// its submitted data, closes it with «Закрыть»; then «Экспорт результатов» prepares a report,
+// «Загрузить отчет» downloads it, and the school's value is in its row. axe checks each view.
+import { randomUUID } from 'node:crypto';
+import {
+  type APIRequestContext,
+  expect,
+  type Locator,
+  type Page,
+  type PlaywrightWorkerArgs,
+  test,
+} from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { demoAnswers } from '../../src/server/demo/niko-answers.js';
+import { expectAccessible } from './support/axe.js';
+
+const DEMO_TITLE = 'НИКО-2026: контекстные данные образовательной организации';
+const BOYS_HEADER = '1. Численность обучающихся / 1 класс / Мальчики';
+const STATS = ['stat-total', 'stat-not-started', 'stat-in-progress', 'stat-submitted'] as const;
+
+type Api = { request: APIRequestContext; csrf: string };
+type School = { api: Api; login: string; responseId: number; collectionId: number };
+
+async function apiSignIn(
+  playwright: PlaywrightWorkerArgs['playwright'],
+  baseURL: string,
+  login: string,
+): Promise<Api> {
+  const request = await playwright.request.newContext({ baseURL });
+  const { token } = await (await request.get('/api/auth/csrf')).json();
+  const headers = { 'X-CSRF-Token': token };
+  const res = await request.post('/api/auth/login', { data: { login, password: 'demo' }, headers });
+  expect(res.status(), `login ${login}`).toBe(200);
+  return { request, csrf: token };
+}
+
+async function demoBlock(api: Api) {
+  const { rows } = await (await api.request.get('/api/niko/data-collection')).json();
+  return rows.find((r: { title: string; open: boolean }) => r.open && r.title === DEMO_TITLE);
+}
+
+/**
+ * sch770001, unless an earlier journey on this server has already submitted for it: then the first
+ * Moscow school that has not started, so that «Сдано» surely grows by one.
+ */
+async function schoolThatHasNotSubmitted(
+  playwright: PlaywrightWorkerArgs['playwright'],
+  baseURL: string,
+): Promise<School> {
+  let login = 'sch770001';
+  let api = await apiSignIn(playwright, baseURL, login);
+  let block = await demoBlock(api);
+  if (block.status === 'submitted') {
+    const reg = await apiSignIn(playwright, baseURL, 'reg77');
+    const url = `/api/monitoring/collections/${block.collectionId}/participants?status=not_started&sort=code&pageSize=1`;
+    const { rows } = await (await reg.request.get(url)).json();
+    await reg.request.dispose();
+    await api.request.dispose();
+    login = `sch${rows[0].code}`;
+    api = await apiSignIn(playwright, baseURL, login);
+    block = await demoBlock(api);
+  }
+  return { api, login, responseId: block.responseId, collectionId: block.collectionId };
+}
+
+/** Enters the demo answers (as the autosave would, in batches) and presses «Сдать отчет». */
+async function submitThroughApi(school: School, answers: Record<string, string>) {
+  const changes = Object.entries(answers).map(([cell, value]) => ({
+    id: randomUUID(),
+    cell,
+    value,
+    base: 0,
+  }));
+  const headers = { 'X-CSRF-Token': school.api.csrf };
+  for (let i = 0; i < changes.length; i += 100) {
+    const res = await school.api.request.post(`/api/responses/${school.responseId}/changes`, {
+      data: { changes: changes.slice(i, i + 100) },
+      headers,
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+  const submitted = await school.api.request.post(`/api/responses/${school.responseId}/submit`, { headers });
+  expect(submitted.status(), await submitted.text()).toBe(200);
+}
+
+async function signIn(page: Page, login: string) {
+  await page.goto('/');
+  await page.getByLabel('Логин', { exact: true }).fill(login);
+  await page.getByLabel('Пароль', { exact: true }).fill('demo');
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'НИКО', level: 1 })).toBeVisible();
+}
+
+/** The four figures, as numbers (thousands are grouped with a no-break space). */
+async function readStats(block: Locator): Promise<number[]> {
+  const texts = await Promise.all(STATS.map((id) => block.getByTestId(id).textContent()));
+  return texts.map((t) => Number((t ?? '').replace(/\s/g, '')));
+}
+
+test('reg77 watches the collection live, views a submission and exports the results', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const school = await schoolThatHasNotSubmitted(playwright, baseURL as string);
+  const code = school.login.replace(/^sch/, '');
+  const answers = demoAnswers(1, new Date().toISOString().slice(0, 10));
+  const boys = answers['pupils.g1.boys'] as string;
+
+  // (1) «Общая статистика» of the demo collection.
+  await signIn(page, 'reg77');
+  const block = page.locator(`[data-testid="monitoring-block"][data-collection-id="${school.collectionId}"]`);
+  await expect(block.getByRole('heading', { name: 'Сбор данных', exact: true })).toBeVisible();
+  await expect(block.getByRole('heading', { name: DEMO_TITLE })).toBeVisible();
+  await expect(block.getByTestId('collection-status')).toHaveText('Открыт');
+  await expect(block.getByTestId('collection-interval')).toHaveText(
+    /^с \d\d\.\d\d\.\d{4} 09:00 по \d\d\.\d\d\.\d{4} 18:00 \(МСК\)$/,
+  );
+  for (const label of ['Всего', 'Не приступило', 'В работе', 'Сдано']) {
+    await expect(block.getByText(label, { exact: true }).first()).toBeVisible();
+  }
+  await expect(block.getByTestId('stat-total')).toHaveText(/^\d[\d\s]*$/);
+  const [total, notStarted, inProgress, submitted] = (await readStats(block)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  expect(total).toBeGreaterThanOrEqual(30);
+  expect(notStarted + inProgress + submitted).toBe(total);
+  await expect(block.getByRole('progressbar', { name: `Сдано ${submitted} из ${total}` })).toBeVisible();
+  await expect(block.getByRole('img', { name: /Сдано нарастающим итогом по дням/ })).toBeVisible();
+  await expect(block.getByRole('table', { name: 'Статистика по муниципалитетам' })).toBeVisible();
+  await expectAccessible(page, 'the НИКО page of reg77 with the statistics');
+
+  // (2) The school submits; «Сдано» grows by one with no reload (the statistics refetch every 10 s).
+  await submitThroughApi(school, answers);
+  await expect(block.getByTestId('stat-submitted')).toHaveText(String(submitted + 1), { timeout: 25_000 });
+  await expect(block.getByTestId('stat-not-started')).toHaveText(String(notStarted - 1));
+  await expect(block.getByTestId('stat-total')).toHaveText(String(total));
+
+  // (3) «Список участников»: the area takes focus; search by login finds the school.
+  const toggle = block.getByRole('button', { name: 'Список участников', exact: true });
+  await toggle.click();
+  const area = block.getByRole('region', { name: 'Список участников' });
+  await expect(area.getByRole('heading', { name: 'Список участников' })).toBeFocused();
+  await expect(area.getByTestId('pager-summary')).toHaveText(/^Показано 1–\d+ из \d[\d\s]*$/);
+  await area.getByLabel('Поиск по названию или логину').fill(school.login);
+  await area.getByLabel('Поиск по названию или логину').press('Enter');
+  const rows = area.getByTestId('participants-table').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  const row = rows.first();
+  await expect(row).toHaveAttribute('data-code', code);
+  await expect(row).toContainText('Сдано');
+  await expect(area.getByRole('columnheader', { name: 'Организация' })).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  await expectAccessible(page, 'the НИКО page of reg77 with «Список участников»');
+
+  // (4) The view icon opens the submitted data; «Закрыть» closes it and gives the focus back.
+  const view = row.getByRole('button', { name: /^Просмотреть данные / });
+  await view.click();
+  const data = area.getByTestId('submitted-data');
+  await expect(data.getByRole('heading', { name: /^Переданные данные: / })).toBeFocused();
+  await expect(data.getByRole('table', { name: '1. Численность обучающихся' })).toBeVisible();
+  await expect(data.locator('[data-cell="pupils.g1.boys"]')).toHaveText(boys);
+  await expect(data.getByText('Организация изменила данные после последней передачи')).toHaveCount(0);
+  await expectAccessible(page, 'the submitted data of a school');
+  await data.getByRole('button', { name: 'Закрыть', exact: true }).click();
+  await expect(data).toHaveCount(0);
+  await expect(view).toBeFocused();
+
+  // The ✕ in the area's corner closes the list.
+  await area.getByRole('button', { name: 'Закрыть список участников', exact: true }).click();
+  await expect(area).toHaveCount(0);
+  await expect(toggle).toBeFocused();
+
+  // (5) «Экспорт результатов»: messages while the report is prepared, then «Загрузить отчет».
+  await block.getByRole('button', { name: 'Экспорт результатов', exact: true }).click();
+  const status = block.getByTestId('export-status');
+  await expect(status).toHaveAttribute('role', 'status');
+  await expect(status).toHaveText(/^Отчёт (поставлен в очередь…|готовится: \d+\s%|готов)$/);
+  const link = block.getByRole('link', { name: 'Загрузить отчет', exact: true });
+  await expect(link).toBeVisible({ timeout: 60_000 });
+  await expect(status).toHaveText('Отчёт готов');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const sheet = workbook.getWorksheet('Результаты') as ExcelJS.Worksheet;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  const boysColumn = header.indexOf(BOYS_HEADER);
+  expect(boysColumn).toBeGreaterThan(6);
+  let found: unknown[] | undefined;
+  sheet.eachRow((r) => {
+    const values = (r.values as unknown[]).slice(1);
+    if (values[2] === code) found = values;
+  });
+  expect(found, `row of ${code}`).toBeDefined();
+  expect(found?.[4]).toBe('Сдано');
+  expect(found?.[boysColumn]).toBe(Number(boys));
+
+  await school.api.request.dispose();
+});
