@@ -21,18 +21,6 @@ const FILE_COLUMNS = [
   'f.size_bytes as sizeBytes',
 ] as const;
 
-/** The completed files of the given publications, oldest first (the order they were attached). */
-export function listFiles(db: Db, publicationIds: number[]): Promise<FileRow[]> {
-  if (publicationIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('publication_files as f')
-    .select(FILE_COLUMNS)
-    .where('f.publication_id', 'in', publicationIds)
-    .where('f.complete', '=', true)
-    .orderBy('f.id')
-    .execute();
-}
-
 export function getVisibleFile(db: Db, viewer: CurrentUser, publicationId: number, fileId: number) {
   return visiblePublications(db, viewer)
     .innerJoin('publication_files as f', 'f.publication_id', 'p.id')

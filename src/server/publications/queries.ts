@@ -2,6 +2,7 @@
 // the publications meant for them: their role and region in the audience (an empty list means
 // everyone) and the publication time passed. The federal operator sees everything, scheduled too.
 import { type ExpressionBuilder, sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Db } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
@@ -37,11 +38,14 @@ const WRITER_COLUMNS = [
   'p.updated_at as updatedAt',
 ] as const;
 
+export type FileSummary = { id: number; name: string; contentType: string; sizeBytes: number };
+
 export type PublicationRow = {
   id: number;
   title: string;
   bodyHtml: string;
   publishAt: Date;
+  files: FileSummary[];
   bodyMarkdown?: string;
   audienceRoles?: string[];
   audienceRegions?: string[];
@@ -49,11 +53,29 @@ export type PublicationRow = {
   updatedAt?: Date;
 };
 
-const columnsFor = (viewer: CurrentUser) => (viewer.role === 'federal' ? WRITER_COLUMNS : READER_COLUMNS);
+/** The publication's columns for this viewer, and its completed files in the order attached. */
+function withColumns(q: ReturnType<typeof visiblePublications>, viewer: CurrentUser) {
+  return q
+    .select(viewer.role === 'federal' ? WRITER_COLUMNS : READER_COLUMNS)
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('publication_files as f')
+          .select(['f.id', 'f.name', 'f.content_type as contentType', 'f.size_bytes as sizeBytes'])
+          .whereRef('f.publication_id', '=', 'p.id')
+          .where('f.complete', '=', true)
+          .orderBy('f.id'),
+      ).as('files'),
+    );
+}
 
 /** `%`, `_` and `\` typed by the user match themselves. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/**
+ * One page, newest first, with the total and each publication's files, in one round trip: the
+ * list is what every reader opens, so it should cost one query.
+ */
 export async function listPublications(
   db: Db,
   viewer: CurrentUser,
@@ -62,22 +84,22 @@ export async function listPublications(
 ) {
   let q = visiblePublications(db, viewer);
   if (filter.q) q = q.where('p.title', 'ilike', likePattern(filter.q));
-  const [rows, count] = await Promise.all([
-    q
-      .select(columnsFor(viewer))
-      .orderBy('p.publish_at', 'desc')
-      .orderBy('p.id', 'desc')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows: rows as PublicationRow[], total: Number(count.n) };
+  const rows = await withColumns(q, viewer)
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .orderBy('p.publish_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  // Past the last page there is no row to carry the total: count separately (rare).
+  const total = rows[0]
+    ? Number(rows[0].total)
+    : Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { rows: rows.map(({ total: _, ...r }) => r as PublicationRow), total };
 }
 
 export async function getPublication(db: Db, viewer: CurrentUser, id: number) {
-  const row = await visiblePublications(db, viewer)
-    .select(columnsFor(viewer))
+  const row = await withColumns(visiblePublications(db, viewer), viewer)
     .where('p.id', '=', id)
     .executeTakeFirst();
   return row as PublicationRow | undefined;

@@ -4,7 +4,6 @@ import { audit } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
 import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
-import { listFiles } from './file-queries.js';
 import { renderMarkdown } from './markdown.js';
 import {
   deletePublication,
@@ -25,17 +24,12 @@ export type PublicationInput = {
   publishAt?: string | null;
 };
 
-async function withFiles(db: Db, rows: PublicationRow[]) {
-  const files = await listFiles(
-    db,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => ({
-    ...r,
-    files: files
-      .filter((f) => f.publicationId === r.id)
-      .map(({ publicationId: _, ...f }) => ({ ...f, url: `/api/publications/${r.id}/files/${f.id}` })),
-  }));
+/** Each file with the address it downloads from. */
+function withUrls(row: PublicationRow) {
+  return {
+    ...row,
+    files: row.files.map((f) => ({ ...f, url: `/api/publications/${row.id}/files/${f.id}` })),
+  };
 }
 
 export async function publicationList(
@@ -45,14 +39,13 @@ export async function publicationList(
   page: { limit: number; offset: number },
 ) {
   const { rows, total } = await listPublications(db, userOf(ctx), filter, page);
-  return { rows: await withFiles(db, rows), total };
+  return { rows: rows.map(withUrls), total };
 }
 
 export async function publicationDetails(db: Db, ctx: RequestContext, id: number) {
   const row = await getPublication(db, userOf(ctx), id);
   if (!row) throw Problem.notFound('Публикация не найдена.');
-  const [withItsFiles] = await withFiles(db, [row]);
-  return withItsFiles;
+  return withUrls(row);
 }
 
 /** The audience as stored: sorted and without repeats, so that edits compare cleanly. */

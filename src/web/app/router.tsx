@@ -9,6 +9,7 @@ import { ResponsePage } from '../features/data-collection/ResponsePage.js';
 import { directoryRoutes } from '../features/directory/routes.js';
 import { formsRoutes } from '../features/forms/routes.js';
 import { NikoPage } from '../features/niko/NikoPage.js';
+import { PublicationEditorPage } from '../features/publications/PublicationEditorPage.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { RequirePermission } from './RequirePermission.js';
 import { RequireSession } from './RequireSession.js';
@@ -27,6 +28,8 @@ export function createRouter() {
           children: [
             { index: true, element: <Navigate to="/niko" replace /> },
             { path: 'niko', element: <NikoPage /> },
+            { path: 'niko/publications/new', element: <PublicationEditorPage /> },
+            { path: 'niko/publications/:id/edit', element: <PublicationEditorPage /> },
             { path: 'niko/responses/:id', element: <ResponsePage /> },
             { path: 'account/password', element: <ChangePasswordPage /> },
             directoryRoutes,

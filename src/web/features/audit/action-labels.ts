@@ -16,10 +16,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'organization.deactivated': 'Деактивация организации',
   'directory.import': 'Импорт справочника',
   'directory.import_refused': 'Импорт справочника отклонён',
+  'publication.created': 'Создание публикации',
+  'publication.updated': 'Изменение публикации',
+  'publication.deleted': 'Удаление публикации',
+  'publication.file_added': 'Добавление материала к публикации',
+  'publication.file_deleted': 'Удаление материала публикации',
+  'publication.file_downloaded': 'Скачивание материала публикации',
 };
 
 export const OBJECT_TYPE_LABELS: Record<string, string> = {
   login: 'логин',
   user: 'пользователь',
   organization: 'организация',
+  publication: 'публикация',
 };

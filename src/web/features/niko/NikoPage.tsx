@@ -4,6 +4,7 @@ import { usePageTitle } from '../../app/page-title.js';
 import { useSession } from '../../app/session.js';
 import { DataCollectionBlocks } from '../data-collection/DataCollectionBlock.js';
 import { MonitoringBlocks, useCanMonitor } from '../monitoring/MonitoringBlocks.js';
+import { Publications } from '../publications/Publications.js';
 
 export function NikoPage() {
   usePageTitle('НИКО');
@@ -15,7 +16,7 @@ export function NikoPage() {
       <p className="lead">Национальные исследования качества образования.</p>
       <section className="panel" aria-labelledby="niko-publications">
         <h2 id="niko-publications">Публикации</h2>
-        <p>Здесь публикуются сведения о проведении НИКО и необходимые материалы.</p>
+        <Publications />
       </section>
       {user.role === 'organization' ? (
         <DataCollectionBlocks />
