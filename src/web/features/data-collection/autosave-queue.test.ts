@@ -5,28 +5,7 @@ import { AutosaveQueue } from './autosave-queue.js';
 import { ORPHAN_AFTER_MS, TabSlotStore } from './autosave-storage.js';
 import { changesTransport } from './autosave-transport.js';
 import type { WireChange } from './autosave-types.js';
-
-class MemoryStorage implements Storage {
-  private data = new Map<string, string>();
-  get length() {
-    return this.data.size;
-  }
-  clear() {
-    this.data.clear();
-  }
-  getItem(key: string) {
-    return this.data.get(key) ?? null;
-  }
-  key(i: number) {
-    return [...this.data.keys()][i] ?? null;
-  }
-  removeItem(key: string) {
-    this.data.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.data.set(key, String(value));
-  }
-}
+import { memoryStorage } from './memory-storage.js';
 
 /** The server's autosave rules (src/server/responses/autosave.ts) in memory. */
 class FakeServer {
@@ -84,7 +63,7 @@ function json(status: number, body: unknown) {
 }
 
 let server: FakeServer;
-let storage: MemoryStorage;
+let storage: Storage;
 let ids = 0;
 const queues: AutosaveQueue[] = [];
 
@@ -106,7 +85,7 @@ const settle = () => vi.advanceTimersByTimeAsync(500);
 beforeEach(() => {
   vi.useFakeTimers();
   server = new FakeServer();
-  storage = new MemoryStorage();
+  storage = memoryStorage();
   vi.stubGlobal('fetch', server.fetch);
 });
 afterEach(() => {

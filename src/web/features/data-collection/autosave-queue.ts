@@ -14,6 +14,7 @@ import type {
   SendOutcome,
   Transport,
 } from './autosave-types.js';
+import { latestOf, overallStatus, pickBatch, recordEdit, revive } from './change-list.js';
 
 export const MAX_BATCH = 200;
 const HEARTBEAT_MS = 10_000;
@@ -67,11 +68,8 @@ export class AutosaveQueue {
 
   /** The value the person sees: their latest unsaved change, else the server's. */
   valueOf(cell: string): string | null {
-    for (let i = this.changes.length - 1; i >= 0; i--) {
-      const c = this.changes[i] as QueuedChange;
-      if (c.cell === cell) return c.value;
-    }
-    return this.known.get(cell)?.value ?? null;
+    const latest = this.latestChange(cell);
+    return latest ? latest.value : (this.known.get(cell)?.value ?? null);
   }
 
   /** Every cell's shown value: the server's with unsaved changes on top. */
@@ -93,14 +91,7 @@ export class AutosaveQueue {
   }
 
   status(): QueueStatus {
-    if (this.changes.length === 0) return 'saved';
-    const has = (s: QueuedChange['state']) => this.changes.some((c) => c.state === s);
-    if (this.stopped === 'closed' || has('closed')) return 'closed';
-    if (has('conflict')) return 'conflict';
-    if (has('failed')) return 'failed';
-    if (this.stopped === 'paused') return 'paused';
-    if (has('retrying')) return 'offline';
-    return 'saving';
+    return overallStatus(this.changes, this.stopped);
   }
 
   /** The server refused writes: the collection is closed. */
@@ -158,47 +149,17 @@ export class AutosaveQueue {
   /** Several cells at once (a pasted block, a new row): one write to storage, one notification. */
   editMany(edits: [cell: string, value: string | null][]) {
     let changed = false;
-    for (const [cell, value] of edits) changed = this.record(cell, value) || changed;
+    for (const [cell, value] of edits) {
+      const known = this.known.get(cell) ?? { value: null, version: 0 };
+      const next = recordEdit(this.changes, cell, value, known, this.now(), this.options.newId);
+      if (next) this.changes = next;
+      changed = changed || next !== null;
+    }
     if (!changed) return;
     if (this.stopped === 'closed') for (const c of this.changes) c.state = 'closed';
     this.valuesRevision++;
     this.commit();
     this.reschedule();
-  }
-
-  private record(cell: string, value: string | null): boolean {
-    const latest = this.latestChange(cell);
-    const known = this.known.get(cell) ?? { value: null, version: 0 };
-    const now = this.now();
-    if (latest && !latest.sent && latest.state === 'pending') {
-      latest.value = value;
-      latest.editedAt = now;
-      // Typed back to what the server has: nothing to send.
-      if (!latest.afterId && latest.base === known.version && value === known.value) this.remove(latest);
-    } else if (latest && (latest.state === 'conflict' || latest.state === 'closed')) {
-      // The conflict still waits for the person's choice; their newest text is «Ваше значение».
-      latest.value = value;
-      latest.editedAt = now;
-    } else if (latest?.state === 'failed') {
-      // Typing again is asking to try again; a fresh id, since the old one may be known to the server.
-      Object.assign(latest, {
-        id: this.options.newId(),
-        value,
-        editedAt: now,
-        sent: false,
-        state: 'pending',
-      });
-      delete latest.error;
-      delete latest.solo;
-    } else if (latest) {
-      // The earlier change is on the wire: this one is based on the version it will get.
-      this.changes.push(this.fresh(cell, value, latest.base, latest.id));
-    } else if (value !== known.value) {
-      this.changes.push(this.fresh(cell, value, known.version));
-    } else {
-      return false;
-    }
-    return true;
   }
 
   /** «Оставить моё»: send the person's value again, based on the server's current version. */
@@ -293,30 +254,8 @@ export class AutosaveQueue {
     this.settleWaiters();
   }
 
-  /** The changes ready to go: the first unsettled change of each cell, a solo change alone. */
-  private nextBatch(): { batch: QueuedChange[]; wakeAt: number | null } {
-    const now = this.now();
-    const batch: QueuedChange[] = [];
-    const cells = new Set<string>();
-    let wakeAt: number | null = null;
-    for (const c of this.changes) {
-      if (cells.has(c.cell)) continue;
-      // A later change of this cell waits for this one's version.
-      cells.add(c.cell);
-      if ((c.state !== 'pending' && c.state !== 'retrying') || c.afterId) continue;
-      const readyAt = c.editedAt + this.debounceMs;
-      if (!this.flushing && !c.sent && readyAt > now) {
-        wakeAt = wakeAt === null ? readyAt : Math.min(wakeAt, readyAt);
-        continue;
-      }
-      if (c.solo) {
-        if (batch.length === 0) return { batch: [c], wakeAt };
-        continue;
-      }
-      batch.push(c);
-      if (batch.length === MAX_BATCH) break;
-    }
-    return { batch, wakeAt };
+  private nextBatch() {
+    return pickBatch(this.changes, this.now(), this.flushing ? 0 : this.debounceMs, MAX_BATCH);
   }
 
   private async send(batch: QueuedChange[]) {
@@ -414,27 +353,13 @@ export class AutosaveQueue {
 
   // ── bookkeeping ──
 
-  private fresh(cell: string, value: string | null, base: number, afterId?: string): QueuedChange {
-    const c: QueuedChange = {
-      id: this.options.newId(),
-      cell,
-      value,
-      base,
-      editedAt: this.now(),
-      sent: false,
-      state: 'pending',
-    };
-    if (afterId) c.afterId = afterId;
-    return c;
-  }
-
   private learn(cell: string, v: CellVersion) {
     const had = this.known.get(cell);
     if (!had || v.version >= had.version) this.known.set(cell, v);
   }
 
   private latestChange(cell: string): QueuedChange | undefined {
-    return this.changes.findLast((c) => c.cell === cell);
+    return latestOf(this.changes, cell);
   }
 
   private remove(c: QueuedChange) {
@@ -490,10 +415,4 @@ export class AutosaveQueue {
     this.flushing = false;
     for (const w of waiters) w(result);
   }
-}
-
-/** A change read back from storage: whatever it was waiting for, it is sent again. */
-function revive(c: QueuedChange): QueuedChange {
-  const { current: _current, error: _error, ...rest } = c;
-  return { ...rest, state: 'pending' };
 }

@@ -3,6 +3,7 @@
 import { AutosaveQueue } from './autosave-queue.js';
 import { newChangeId, TabSlotStore, tabId } from './autosave-storage.js';
 import { changesTransport } from './autosave-transport.js';
+import { memoryStorage } from './memory-storage.js';
 
 const queues = new Map<number, AutosaveQueue>();
 let listening = false;
@@ -72,18 +73,4 @@ function listen() {
   window.addEventListener('pageshow', (e) => {
     if (e.persisted) for (const q of queues.values()) q.reclaim();
   });
-}
-
-function memoryStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (k) => data.get(k) ?? null,
-    key: (i) => [...data.keys()][i] ?? null,
-    removeItem: (k) => void data.delete(k),
-    setItem: (k, v) => void data.set(k, String(v)),
-  };
 }

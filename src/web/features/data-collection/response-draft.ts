@@ -15,7 +15,7 @@ export class ResponseDraft {
   readonly responseId: number;
   private values: Record<string, string | null> = {};
   private data: FormData = { values: {}, rows: {} };
-  verdict: FormVerdict;
+  private current: FormVerdict;
   /** Rule messages shown beside the first cell each failed rule names. */
   private ruleMessages = new Map<string, string>();
   private seenRevision = -1;
@@ -39,8 +39,14 @@ export class ResponseDraft {
     this.definition = response.definition;
     this.responseId = response.id;
     queue.seed(response.cells);
-    this.verdict = validateForm(this.definition, this.data);
+    this.current = validateForm(this.definition, this.data);
     this.refresh();
+  }
+
+  /** The shared engine's verdict on what the person sees now. */
+  get verdict(): FormVerdict {
+    this.refresh();
+    return this.current;
   }
 
   /** Starts listening to the queue; the queue itself outlives the page (queue-registry.ts). */
@@ -68,6 +74,7 @@ export class ResponseDraft {
   // ── reading ──
 
   valueOf(key: string): string | null {
+    this.refresh();
     return this.values[key] ?? null;
   }
 
@@ -76,6 +83,7 @@ export class ResponseDraft {
   }
 
   rowsOf(table: Table): string[] {
+    this.refresh();
     return rowIdsOf(table, this.data.rows);
   }
 
@@ -164,15 +172,16 @@ export class ResponseDraft {
 
   // ── bookkeeping ──
 
+  /** Reads the queue's values again when they changed; a cheap check otherwise, so every reader calls it. */
   private refresh() {
     if (this.queue.valuesRevision === this.seenRevision) return;
     this.seenRevision = this.queue.valuesRevision;
     this.errorsRevision++;
     this.values = this.queue.values();
     this.data = toFormData(this.definition, this.values);
-    this.verdict = validateForm(this.definition, this.data);
+    this.current = validateForm(this.definition, this.data);
     this.ruleMessages = new Map();
-    for (const failure of this.verdict.ruleErrors) {
+    for (const failure of this.current.ruleErrors) {
       const first = failure.cells[0];
       if (first && !this.ruleMessages.has(first)) this.ruleMessages.set(first, failure.message);
     }
