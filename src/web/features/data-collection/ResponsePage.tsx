@@ -19,7 +19,7 @@ import { submitBlockedMessage } from './flush-messages.js';
 import { HistoryDialog } from './HistoryDialog.js';
 import { LeaveDialog } from './LeaveDialog.js';
 import { DATA_COLLECTION_KEY, submitResponse, useResponseForEditor } from './queries.js';
-import { queueFor } from './queue-registry.js';
+import { pendingInBrowser, queueFor } from './queue-registry.js';
 import { ResponseDraft } from './response-draft.js';
 import type { FormErrors, ResponseForEditor } from './types.js';
 import { useBeforeUnload } from './use-before-unload.js';
@@ -38,6 +38,12 @@ export function ResponsePage() {
       <h1>Сбор данных</h1>
       {query.isPending && Number.isInteger(responseId) ? <Loading /> : null}
       <ProblemMessage error={query.error ?? (Number.isInteger(responseId) ? null : new ApiError(404, {}))} />
+      {query.error && pendingInBrowser(responseId) > 0 ? (
+        <InfoMessage>
+          Изменения, ещё не сохранённые на сервере ({pendingInBrowser(responseId)}), хранятся в этом браузере
+          и будут отправлены, когда таблица откроется.
+        </InfoMessage>
+      ) : null}
       <div className="actions">
         {query.error ? <Button onClick={() => void query.refetch()}>Повторить</Button> : null}
         <Link to="/niko">Вернуться в раздел «НИКО»</Link>
