@@ -24,14 +24,11 @@ function openBlock(page: Page): Locator {
   return page.getByTestId('data-collection-block').filter({ has: page.getByText('Открыт', { exact: true }) });
 }
 
-/** Pastes text as a spreadsheet would put it on the clipboard, into the focused cell. */
+/** Puts text on the clipboard as a spreadsheet copies it, and pastes it into the cell with Ctrl+V. */
 async function pasteInto(target: Locator, text: string) {
   await target.focus();
-  await target.evaluate((el, data) => {
-    const clipboardData = new DataTransfer();
-    clipboardData.setData('text/plain', data);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
-  }, text);
+  await target.page().evaluate((data) => navigator.clipboard.writeText(data), text);
+  await target.page().keyboard.press('Control+V');
 }
 
 async function openTable(page: Page, button: 'Заполнить' | 'Редактировать') {
@@ -40,7 +37,8 @@ async function openTable(page: Page, button: 'Заполнить' | 'Редак�
 }
 
 test.describe('«Сбор данных»', () => {
-  test('sch770001 fills in the table, works offline, and submits it', async ({ page }) => {
+  test('sch770001 fills in the table, works offline, and submits it', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     // Leaving with unsent changes asks first; the journey reloads on purpose.
     page.on('dialog', (d) => void d.accept());
     await signIn(page, 'sch770001');
