@@ -4,6 +4,7 @@
 //
 //   npm run bench -- autosave          BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (3),
 //                                      BENCH_ORGS (500), BENCH_BATCH (8), BENCH_POOL_SIZE (20),
+//                                      BENCH_PACED_CELLS_PER_S (3000; 0 skips the paced phase),
 //                                      BENCH_BASELINE=0 skips the pg baseline (while profiling)
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -12,9 +13,10 @@ import { inputCellMap } from '../src/shared/forms/layout.js';
 import { createBenchDatabase } from './support/database.js';
 import { BENCH_PASSWORD, loadOrganizations, openCollection, type Participant } from './support/fixtures.js';
 import { HttpClient, type Session, signInAll } from './support/http.js';
-import { type CpuSplit, cpuSplit, formatCpu, sampleRss } from './support/proc.js';
+import { type Phase, reportFailure, runLoad, runPaced } from './support/load.js';
+import { type CpuSplit, cpuSplit, formatCpu, formatCpuPer, sampleRss } from './support/proc.js';
 import { type BenchServer, startServer } from './support/server.js';
-import { formatLatency, Latencies, round } from './support/stats.js';
+import { formatLatency, round } from './support/stats.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
@@ -23,11 +25,11 @@ const BATCH = Number(process.env.BENCH_BATCH ?? 8);
 // The server's pg pool (src/server/db/connection.ts); the baseline gets a pool of the same size.
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 20);
 const WITH_BASELINE = process.env.BENCH_BASELINE !== '0';
+// After the closed loop, the same organizations at a steady offered rate, to see latency at load.
+const PACED_CELLS_PER_S = Number(process.env.BENCH_PACED_CELLS_PER_S ?? 3000);
 
 /** One organization's view of its cells: the version each cell is at, as its browser knows it. */
 type Org = Participant & { session?: Session; versions: Map<string, number>; cursor: number };
-
-type Phase = { cells: number; requests: number; errors: number; latencies: Latencies; seconds: number };
 
 /** The next batch: BATCH consecutive integer cells (a person typing along a row), each one version up. */
 function nextBatch(org: Org, keys: string[]) {
@@ -41,37 +43,6 @@ function nextBatch(org: Org, keys: string[]) {
   return out;
 }
 
-/** Runs `step` for every organization in a loop, all at once, for `seconds`; records what is measured. */
-async function loop(
-  orgs: Org[],
-  seconds: number,
-  step: (org: Org) => Promise<{ cells: number; ok: boolean }>,
-  measure: boolean,
-): Promise<Phase> {
-  const latencies = new Latencies();
-  let cells = 0;
-  let requests = 0;
-  let errors = 0;
-  const t0 = performance.now();
-  const end = t0 + seconds * 1000;
-  await Promise.all(
-    orgs.map(async (org) => {
-      while (performance.now() < end) {
-        const start = performance.now();
-        const r = await step(org);
-        const finished = performance.now();
-        // Only requests that finish inside the window count, so throughput is not inflated.
-        if (!measure || finished > end) continue;
-        latencies.add(finished - start);
-        requests++;
-        if (r.ok) cells += r.cells;
-        else errors++;
-      }
-    }),
-  );
-  return { cells, requests, errors, latencies, seconds };
-}
-
 function serverStep(client: HttpClient, keys: string[]) {
   return async (org: Org) => {
     const changes = nextBatch(org, keys);
@@ -82,8 +53,8 @@ function serverStep(client: HttpClient, keys: string[]) {
       JSON.stringify({ changes }),
     );
     if (res.status !== 200) {
-      if (errorsShown++ < 5) process.stderr.write(`autosave ${res.status}: ${res.text.slice(0, 300)}\n`);
-      return { cells: 0, ok: false };
+      reportFailure(`autosave ${res.status}`, res.text);
+      return { units: 0, ok: false };
     }
     const { results } = JSON.parse(res.text) as {
       results: { cell: string; status: string; version: number }[];
@@ -93,12 +64,15 @@ function serverStep(client: HttpClient, keys: string[]) {
       org.versions.set(r.cell, r.version);
       if (r.status === 'applied') applied++;
     }
-    return { cells: applied, ok: applied === changes.length };
+    return { units: applied, ok: applied === changes.length };
   };
 }
-let errorsShown = 0;
 
-/** The same writes as the server's, straight through pg: the cells upserted and their history. */
+/**
+ * The same writes as the server's, straight through pg: in one transaction, the batch's cells
+ * upserted and a history line per change, as prepared statements (the fastest plain way to send
+ * them). No session, no lock, no checks, no HTTP.
+ */
 function baselineStep(pool: pg.Pool, keys: string[]) {
   const rowsOf = (n: number, width: number, extra: (i: number) => string) =>
     Array.from({ length: n }, (_, r) => {
@@ -117,13 +91,15 @@ function baselineStep(pool: pg.Pool, keys: string[]) {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      await client.query(upsertSql, [
-        ...changes.flatMap((c) => [org.responseId, c.cell, c.value, c.base + 1]),
-        org.userId,
-      ]);
-      await client.query(
-        historySql,
-        changes.flatMap((c) => [
+      await client.query({
+        name: 'bench_upsert',
+        text: upsertSql,
+        values: [...changes.flatMap((c) => [org.responseId, c.cell, c.value, c.base + 1]), org.userId],
+      });
+      await client.query({
+        name: 'bench_history',
+        text: historySql,
+        values: changes.flatMap((c) => [
           c.id,
           org.responseId,
           c.cell,
@@ -134,23 +110,23 @@ function baselineStep(pool: pg.Pool, keys: string[]) {
           org.login,
           '127.0.0.1',
         ]),
-      );
+      });
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
-      if (errorsShown++ < 5) process.stderr.write(`baseline: ${(err as Error).message}\n`);
-      return { cells: 0, ok: false };
+      reportFailure('baseline', (err as Error).message);
+      return { units: 0, ok: false };
     } finally {
       client.release();
     }
     for (const c of changes) org.versions.set(c.cell, c.base + 1);
-    return { cells: changes.length, ok: true };
+    return { units: changes.length, ok: true };
   };
 }
 
 function report(name: string, p: Phase) {
   const s = p.latencies.summary();
-  const cellsPerS = p.cells / p.seconds;
+  const cellsPerS = p.units / p.seconds;
   console.log(
     `${name}: ${round(cellsPerS, 0)} cells/s, ${round(p.requests / p.seconds, 0)} batches/s, ` +
       `errors ${p.errors}; latency ${formatLatency(s)}`,
@@ -202,10 +178,10 @@ async function main() {
     if (WITH_BASELINE) {
       baselinePool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
       const base = baselineStep(baselinePool, keys);
-      await loop(orgs, WARMUP_SECONDS, base, false);
-      const baseCpu = cpuSplit(null);
-      baseline = await loop(orgs, SECONDS, base, true);
-      baselineCpu = baseCpu();
+      await runLoad(orgs, WARMUP_SECONDS, base, false);
+      const baseCpu = await cpuSplit(null, database.name);
+      baseline = await runLoad(orgs, SECONDS, base);
+      baselineCpu = await baseCpu();
       await baselinePool.end();
       baselinePool = undefined;
     }
@@ -225,17 +201,30 @@ async function main() {
 
     const rss = sampleRss(server.pid);
     const step = serverStep(client, keys);
-    await loop(orgs, WARMUP_SECONDS, step, false);
-    const cpu = cpuSplit(server.pid);
-    const measured = await loop(orgs, SECONDS, step, true);
-    const serverCpu = cpu();
+    await runLoad(orgs, WARMUP_SECONDS, step, false);
+    const cpu = await cpuSplit(server.pid, database.name);
+    const measured = await runLoad(orgs, SECONDS, step);
+    const serverCpu = await cpu();
+    let paced: Phase | undefined;
+    const intervalMs = (ORGS * BATCH * 1000) / PACED_CELLS_PER_S;
+    if (PACED_CELLS_PER_S > 0) paced = await runPaced(orgs, SECONDS, intervalMs, step);
     const rssPeak = rss.stop();
 
     console.log('');
     const b = baseline && report(`pg baseline (pool ${POOL_SIZE}, ${ORGS} callers)`, baseline);
-    if (baselineCpu) console.log(`  ${formatCpu(baselineCpu)}`);
+    if (baselineCpu && baseline) {
+      console.log(`  ${formatCpu(baselineCpu)}`);
+      console.log(`  ${formatCpuPer(baselineCpu, baseline.completed, 'batch')}`);
+    }
     const s = report(`server over HTTP (${ORGS} sessions)`, measured);
     console.log(`  ${formatCpu(serverCpu)}`);
+    console.log(`  ${formatCpuPer(serverCpu, measured.completed, 'batch')}`);
+    if (paced) {
+      report(
+        `server, paced at ${PACED_CELLS_PER_S} cells/s offered (a batch per organization every ${round(intervalMs / 1000, 2)} s; latency from when each was due)`,
+        paced,
+      );
+    }
     console.log(`  server peak RSS ${round(rssPeak)} MB`);
     const ratio = b ? s.cellsPerS / b.cellsPerS : Number.NaN;
     console.log(`  baseline ratio ${round(ratio, 2)}`);

@@ -1,5 +1,5 @@
 // `npm run bench -- <name> [args…]` runs bench/<name>.ts. Without a name, or with an unknown one,
-// it lists the benchmarks there are.
+// it lists the benchmarks there are (files starting with `_` are helpers, not benchmarks).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const available = fs
   .readdirSync(here)
-  .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts' && !f.startsWith('_'))
   .map((f) => f.slice(0, -3))
   .sort();
 

@@ -27,12 +27,13 @@ export async function startServer(
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    // BENCH_SERVER_NODE_ARGS adds flags for the server's node, e.g. --cpu-prof to profile it.
+    // BENCH_SERVER_NODE_ARGS adds flags for the server's node, e.g. --cpu-prof to profile it;
+    // BENCH_SERVER_ENTRY runs a compiled main.js instead of the sources through tsx.
     [
       ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      '--import',
-      'tsx',
-      path.join('src', 'server', 'main.ts'),
+      ...(process.env.BENCH_SERVER_ENTRY
+        ? [process.env.BENCH_SERVER_ENTRY]
+        : ['--import', 'tsx', path.join('src', 'server', 'main.ts')]),
     ],
     {
       cwd: ROOT,

@@ -7,7 +7,7 @@ import type { Db } from '../db/connection.js';
 import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import { loadDefinition } from './definitions.js';
-import { type CellWrite, findChanges, lockResponse, markChanged, readCells, writeCells } from './queries.js';
+import { type CellWrite, lockResponse, readChangeState, writeCells } from './queries.js';
 
 export type CellChange = { id: string; cell: string; value: string | null; base: number };
 
@@ -46,14 +46,14 @@ export async function applyChanges(db: Db, ctx: RequestContext, responseId: numb
   );
   if (badMarker) throw Problem.badRequest(`Недопустимое значение для ${badMarker.cell}.`);
 
-  const seen = new Map(
-    (
-      await findChanges(
-        db,
-        changes.map((c) => c.id),
-      )
-    ).map((c) => [c.id, c]),
+  // Prior changes under these ids and the cells' current state, read after the lock is held.
+  const state = await readChangeState(
+    db,
+    responseId,
+    changes.map((c) => c.id),
+    [...new Set(changes.map((c) => c.cell))],
   );
+  const seen = new Map(state.prior.map((c) => [c.id, c]));
   for (const c of changes) {
     const prior = seen.get(c.id);
     if (prior && (prior.responseId !== responseId || prior.key !== c.cell || prior.value !== c.value)) {
@@ -68,9 +68,7 @@ export async function applyChanges(db: Db, ctx: RequestContext, responseId: numb
     }
   }
 
-  const current = new Map(
-    (await readCells(db, responseId, [...new Set(changes.map((c) => c.cell))])).map((r) => [r.key, r]),
-  );
+  const current = new Map(state.cells.map((r) => [r.key, r]));
   const results: ChangeResult[] = [];
   const writes: CellWrite[] = [];
   for (const c of changes) {
@@ -106,9 +104,6 @@ export async function applyChanges(db: Db, ctx: RequestContext, responseId: numb
     current.set(c.cell, next);
     results.push({ id: c.id, cell: c.cell, status: 'applied', version: next.version, value: next.value });
   }
-  if (writes.length) {
-    await writeCells(db, responseId, writes, user, ctx.ip);
-    await markChanged(db, responseId);
-  }
+  if (writes.length) await writeCells(db, responseId, writes, user, ctx.ip);
   return results;
 }

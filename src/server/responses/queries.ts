@@ -36,10 +36,13 @@ export function getResponse(db: Db, viewer: CurrentUser, id: number) {
     .executeTakeFirst();
 }
 
-/** The same, locking the participant row: concurrent batches of one response apply one at a time. */
+/**
+ * The participant row, locked: concurrent batches (and submissions) of one response apply one at a
+ * time. Only what writing needs: it runs on every autosave, and each column costs.
+ */
 export function lockResponse(db: Db, viewer: CurrentUser, id: number) {
   return visibleResponses(db, viewer)
-    .select(RESPONSE_COLUMNS)
+    .select(['resp.id', 'c.form_version_id as formVersionId'])
     .select(isOpenSql('c').as('open'))
     .where('resp.id', '=', id)
     .forUpdate('resp')
@@ -58,6 +61,47 @@ export function readCells(db: Db, responseId: number, keys?: string[]) {
   return q.execute();
 }
 
+/**
+ * Every stored cell of a response as one object, key → value, aggregated by PostgreSQL: for a
+ * form of hundreds of cells, one JSON value parses much faster than as many rows.
+ */
+export async function readCellValues(db: Db, responseId: number): Promise<Record<string, string | null>> {
+  const { rows } = await sql<{ cells: Record<string, string | null> | null }>`
+    SELECT json_object_agg(cell_key, value) AS cells FROM response_cells WHERE response_id = ${responseId}`.execute(
+    db,
+  );
+  return rows[0]?.cells ?? {};
+}
+
+/**
+ * Stores a submission in one statement: the snapshot, and the response's state («Сдано», the
+ * first and latest submission, their count; «дата начала ввода» if nothing was typed before).
+ */
+export async function insertSubmission(
+  db: Db,
+  row: { responseId: number; formVersionId: number; data: string; userId: number },
+) {
+  const { rows } = await sql<{ id: number; submittedAt: Date }>`
+    WITH s AS (
+      INSERT INTO submissions (response_id, form_version_id, data, submitted_by)
+      VALUES (${row.responseId}, ${row.formVersionId}, ${row.data}::jsonb, ${row.userId})
+      RETURNING id, submitted_at
+    ), r AS (
+      UPDATE responses
+         SET status = 'submitted',
+             started_at = coalesce(started_at, s.submitted_at),
+             first_submitted_at = coalesce(first_submitted_at, s.submitted_at),
+             last_submitted_at = s.submitted_at,
+             submission_count = submission_count + 1
+        FROM s
+       WHERE responses.id = ${row.responseId}
+    )
+    SELECT id, submitted_at AS "submittedAt" FROM s`.execute(db);
+  const submitted = rows[0];
+  if (!submitted) throw new Error('the submission was not stored');
+  return submitted;
+}
+
 export type CellWrite = {
   key: string;
   value: string | null;
@@ -66,6 +110,49 @@ export type CellWrite = {
   oldValue: string | null;
 };
 
+export type PriorChange = {
+  id: string;
+  responseId: number;
+  key: string;
+  value: string | null;
+  version: number;
+};
+export type StoredCell = { key: string; value: string | null; version: number };
+
+/**
+ * What a batch of changes needs to know, in one round trip: the changes already applied under
+ * these ids (in any response) and the current state of these cells of the response.
+ * Run it after lockResponse, in the same transaction: each statement then sees the changes that
+ * a concurrent batch of the same response committed while this one waited for the lock.
+ */
+export async function readChangeState(db: Db, responseId: number, ids: string[], keys: string[]) {
+  const { rows } = await sql<{
+    prior: boolean;
+    id: string | null;
+    responseId: number | null;
+    key: string;
+    value: string | null;
+    version: number;
+  }>`SELECT true AS prior, change_id::text AS id, response_id AS "responseId", cell_key AS key,
+            new_value AS value, version
+       FROM cell_changes WHERE change_id = ANY(${ids}::uuid[])
+     UNION ALL
+     SELECT false, NULL, NULL, cell_key, value, version
+       FROM response_cells WHERE response_id = ${responseId} AND cell_key = ANY(${keys}::text[])`.execute(db);
+  const prior: PriorChange[] = [];
+  const cells: StoredCell[] = [];
+  for (const r of rows) {
+    if (!r.prior) cells.push({ key: r.key, value: r.value, version: r.version });
+    else if (r.id !== null && r.responseId !== null)
+      prior.push({ id: r.id, responseId: r.responseId, key: r.key, value: r.value, version: r.version });
+  }
+  return { prior, cells };
+}
+
+/**
+ * Stores a batch in one statement: the cells' new values and versions, a history line per change,
+ * and the response's status («Не приступило» → «В работе»; «Сдано» stays) and last change.
+ */
 export async function writeCells(
   db: Db,
   responseId: number,
@@ -74,70 +161,28 @@ export async function writeCells(
   ip: string,
 ) {
   if (writes.length === 0) return;
-  await db
-    .insertInto('response_cells')
-    .values(
-      writes.map((w) => ({
-        response_id: responseId,
-        cell_key: w.key,
-        value: w.value,
-        version: w.version,
-        updated_at: sql`now()`,
-        updated_by: user.id,
-      })),
+  // A cell changed twice in one batch is stored once, at its last version; both changes are history.
+  const latest = [...new Map(writes.map((w) => [w.key, w])).values()];
+  await sql`WITH cells AS (
+      INSERT INTO response_cells (response_id, cell_key, value, version, updated_at, updated_by)
+      SELECT ${responseId}::int, k, v, n, now(), ${user.id}::int
+        FROM unnest(${latest.map((w) => w.key)}::text[], ${latest.map((w) => w.value)}::text[],
+                    ${latest.map((w) => w.version)}::int[]) AS t(k, v, n)
+      ON CONFLICT (response_id, cell_key) DO UPDATE
+        SET value = excluded.value, version = excluded.version,
+            updated_at = excluded.updated_at, updated_by = excluded.updated_by
+    ), history AS (
+      INSERT INTO cell_changes (change_id, response_id, cell_key, old_value, new_value, version, user_id, user_login, ip)
+      SELECT id, ${responseId}::int, k, o, v, n, ${user.id}::int, ${user.login}::text, ${ip}::text
+        FROM unnest(${writes.map((w) => w.changeId)}::uuid[], ${writes.map((w) => w.key)}::text[],
+                    ${writes.map((w) => w.oldValue)}::text[], ${writes.map((w) => w.value)}::text[],
+                    ${writes.map((w) => w.version)}::int[]) AS t(id, k, o, v, n)
     )
-    .onConflict((oc) =>
-      oc.columns(['response_id', 'cell_key']).doUpdateSet((eb) => ({
-        value: eb.ref('excluded.value'),
-        version: eb.ref('excluded.version'),
-        updated_at: eb.ref('excluded.updated_at'),
-        updated_by: eb.ref('excluded.updated_by'),
-      })),
-    )
-    .execute();
-  await db
-    .insertInto('cell_changes')
-    .values(
-      writes.map((w) => ({
-        change_id: w.changeId,
-        response_id: responseId,
-        cell_key: w.key,
-        old_value: w.oldValue,
-        new_value: w.value,
-        version: w.version,
-        user_id: user.id,
-        user_login: user.login,
-        ip,
-      })),
-    )
-    .execute();
-}
-
-export function findChanges(db: Db, ids: string[]) {
-  return db
-    .selectFrom('cell_changes')
-    .select([
-      'change_id as id',
-      'response_id as responseId',
-      'cell_key as key',
-      'new_value as value',
-      'version',
-    ])
-    .where('change_id', 'in', ids)
-    .execute();
-}
-
-/** The first saved change moves «Не приступило» to «В работе»; «Сдано» stays. */
-export async function markChanged(db: Db, responseId: number) {
-  await db
-    .updateTable('responses')
-    .set({
-      status: sql`CASE WHEN status = 'not_started' THEN 'in_progress' ELSE status END`,
-      started_at: sql`coalesce(started_at, now())`,
-      last_changed_at: sql`now()`,
-    })
-    .where('id', '=', responseId)
-    .execute();
+    UPDATE responses
+       SET status = CASE WHEN status = 'not_started' THEN 'in_progress' ELSE status END,
+           started_at = coalesce(started_at, now()),
+           last_changed_at = now()
+     WHERE id = ${responseId}`.execute(db);
 }
 
 export function cellHistory(db: Db, responseId: number, key: string) {

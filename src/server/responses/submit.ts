@@ -8,14 +8,13 @@ import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import { loadOpenResponse } from './autosave.js';
 import { loadDefinition } from './definitions.js';
-import { readCells } from './queries.js';
+import { insertSubmission, readCellValues } from './queries.js';
 
 export async function submitResponse(db: Db, ctx: RequestContext, responseId: number) {
   const user = userOf(ctx);
   const response = await loadOpenResponse(db, ctx, responseId);
   const { definition } = await loadDefinition(db, response.formVersionId);
-  const cells = await readCells(db, responseId);
-  const data = toFormData(definition, Object.fromEntries(cells.map((c) => [c.key, c.value])));
+  const data = toFormData(definition, await readCellValues(db, responseId));
   const verdict = validateForm(definition, data);
   if (!verdict.valid) {
     throw new Problem(422, 'form_invalid', 'Отчёт не сдан: в форме есть ошибки. Исправьте их и повторите.', {
@@ -24,27 +23,12 @@ export async function submitResponse(db: Db, ctx: RequestContext, responseId: nu
       tableErrors: verdict.tableErrors,
     });
   }
-  const submitted = await db
-    .insertInto('submissions')
-    .values({
-      response_id: responseId,
-      form_version_id: response.formVersionId,
-      data: JSON.stringify(data),
-      submitted_by: user.id,
-    })
-    .returning(['id', 'submitted_at as submittedAt'])
-    .executeTakeFirstOrThrow();
-  await db
-    .updateTable('responses')
-    .set((eb) => ({
-      status: 'submitted',
-      started_at: eb.fn.coalesce('started_at', eb.val(submitted.submittedAt)),
-      first_submitted_at: eb.fn.coalesce('first_submitted_at', eb.val(submitted.submittedAt)),
-      last_submitted_at: submitted.submittedAt,
-      submission_count: eb('submission_count', '+', 1),
-    }))
-    .where('id', '=', responseId)
-    .execute();
+  const submitted = await insertSubmission(db, {
+    responseId,
+    formVersionId: response.formVersionId,
+    data: JSON.stringify(data),
+    userId: user.id,
+  });
   await audit(db, ctx, {
     action: 'response.submitted',
     objectType: 'response',
