@@ -27,6 +27,8 @@ export function MonitoringBlock({ collection }: { collection: WatchedCollection 
   const regions = useRegionOptions(collection.id, federal);
   const facts = stats.data?.collection ?? collection;
   const regionName = regions.find((r) => r.value === regionCode)?.label ?? null;
+  const counts = stats.data;
+  const countsStamp = counts ? `${counts.notStarted}/${counts.inProgress}/${counts.submitted}` : '';
 
   function closeList() {
     setListOpen(false);
@@ -94,6 +96,7 @@ export function MonitoringBlock({ collection }: { collection: WatchedCollection 
           collectionId={collection.id}
           regionCode={regionCode}
           municipalities={stats.data?.breakdownBy === 'municipality' ? stats.data.breakdown : null}
+          countsStamp={countsStamp}
           onClose={closeList}
         />
       ) : null}

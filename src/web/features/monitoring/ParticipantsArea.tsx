@@ -18,6 +18,8 @@ type Props = {
   regionCode: string;
   /** The municipalities of the statistics; null while the federal operator sees whole regions. */
   municipalities: AreaCounts[] | null;
+  /** Changes whenever the live statistics do (see useParticipants). */
+  countsStamp: string;
   onClose: () => void;
 };
 
@@ -35,7 +37,8 @@ const STATUS_OPTIONS = [
   ...RESPONSE_STATUSES.map((s) => ({ value: s, label: RESPONSE_STATUS_LABELS[s] })),
 ];
 
-export function ParticipantsArea({ id, collectionId, regionCode, municipalities, onClose }: Props) {
+export function ParticipantsArea(props: Props) {
+  const { id, collectionId, regionCode, municipalities, countsStamp, onClose } = props;
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const viewedButton = useRef<HTMLButtonElement>(null);
@@ -49,7 +52,7 @@ export function ParticipantsArea({ id, collectionId, regionCode, municipalities,
     setFiltersRegion(regionCode);
     setFilters((f) => ({ ...f, municipalityId: '', page: 1 }));
   }
-  const list = useParticipants(collectionId, regionCode, filters);
+  const list = useParticipants(collectionId, regionCode, filters, countsStamp);
   useEffect(() => heading.current?.focus(), []);
 
   const filter = (patch: Partial<ParticipantFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));

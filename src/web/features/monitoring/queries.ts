@@ -36,9 +36,18 @@ export function useCollectionStats(collectionId: number, regionCode: string, liv
   });
 }
 
-export function useParticipants(collectionId: number, regionCode: string, f: ParticipantFilters) {
+/**
+ * `countsStamp` changes with the live figures: the open list is then read again, so its statuses
+ * never disagree with «Общая статистика» for long.
+ */
+export function useParticipants(
+  collectionId: number,
+  regionCode: string,
+  f: ParticipantFilters,
+  countsStamp: string,
+) {
   return useQuery({
-    queryKey: [MONITORING_KEY, 'participants', collectionId, regionCode, f],
+    queryKey: [MONITORING_KEY, 'participants', collectionId, regionCode, f, countsStamp],
     queryFn: () =>
       api.get<ParticipantPage>(`/api/monitoring/collections/${collectionId}/participants`, {
         ...f,
