@@ -110,7 +110,12 @@ test.describe('«Сбор данных»', () => {
     await cell(page, 'school.info.settlement').selectOption({ label: 'Город' });
     await cell(page, 'school.info.filled_on').fill('10.03.2026');
     await cell(page, 'school.info.responsible').fill('Иванова Анна Петровна');
-    await page.getByRole('button', { name: 'Добавить строку', exact: true }).click();
+    // «Сдать отчет» without a class: the table's error leads to «Добавить строку».
+    await page.getByRole('button', { name: 'Сдать отчет', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Ошибки в форме' })).toBeFocused();
+    await page.getByRole('link', { name: '6. Классы, участвующие в исследовании', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Добавить строку', exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
     const classRow = page
       .getByRole('table', { name: '6. Классы, участвующие в исследовании' })
       .locator('tbody tr');

@@ -1,7 +1,7 @@
 // «Ошибки в форме»: every error of the form, each with a link that takes the person to its cell.
 // Shown after «Сдать отчет» is pressed, and kept up to date as the errors are fixed.
 import type { Ref } from 'react';
-import { cellDomId, cellLabel, focusCell, tableDomId } from './cell-labels.js';
+import { addRowButtonId, cellDomId, cellLabel, focusCell, tableDomId } from './cell-labels.js';
 import { useErrorsRevision } from './draft-hooks.js';
 import type { ResponseDraft } from './response-draft.js';
 
@@ -27,7 +27,7 @@ export function ErrorList({ draft, headingRef }: Props) {
       <ul>
         {tableErrors.map((e) => (
           <li key={`t-${e.table}-${e.message}`}>
-            <CellLink target={tableDomId(e.table)} text={titleOf(e.table)} />: {e.message}
+            <CellLink table={e.table} text={titleOf(e.table)} />: {e.message}
           </li>
         ))}
         {ruleErrors.map((e) => (
@@ -56,17 +56,20 @@ export function ErrorList({ draft, headingRef }: Props) {
   );
 }
 
-function CellLink({ cell, target, text }: { cell?: string; target?: string; text: string }) {
-  const id = cell ? cellDomId(cell) : (target ?? '');
+/** A link to a cell, or to a table (its «Добавить строку», else its first field). */
+function CellLink({ cell, table, text }: { cell?: string; table?: string; text: string }) {
+  const id = cell ? cellDomId(cell) : tableDomId(table ?? '');
   return (
     <a
       href={`#${id}`}
       onClick={(e) => {
         e.preventDefault();
         if (cell) return focusCell(cell);
-        const el = document.getElementById(id);
-        el?.scrollIntoView({ block: 'start' });
-        el?.querySelector<HTMLElement>('button:not([disabled]), input, select, caption')?.focus();
+        const target =
+          document.querySelector<HTMLElement>(`#${addRowButtonId(table ?? '')}:not([disabled])`) ??
+          document.getElementById(id)?.querySelector<HTMLElement>('input, select');
+        target?.scrollIntoView({ block: 'center' });
+        target?.focus();
       }}
     >
       {text}
