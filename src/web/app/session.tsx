@@ -2,17 +2,12 @@
 // Polled every 30 s (the poll does not extend the session) so the idle warning stays truthful.
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
+import type { Action } from '../../shared/permissions.js';
 import type { Role } from '../../shared/roles.js';
 import { api } from './api.js';
 import { sessionClock } from './session-clock.js';
 
-export type Permission =
-  | 'session.use'
-  | 'niko.read'
-  | 'directory.read'
-  | 'directory.write'
-  | 'users.resetPassword'
-  | 'audit.read';
+export type Permission = Action;
 
 export type SessionUser = {
   id: number;

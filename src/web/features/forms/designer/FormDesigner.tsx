@@ -6,7 +6,6 @@ import { Link } from 'react-router';
 import { checkDefinition, type DefinitionError } from '../../../../shared/forms/check-definition.js';
 import { type FormDefinition, FormDefinitionSchema } from '../../../../shared/forms/definition.js';
 import { formatCount } from '../../../../shared/plural.js';
-import { installRussianZodMessages } from '../../../../shared/zod-russian.js';
 import { ApiError } from '../../../app/api.js';
 import { Button } from '../../../ui/Button.js';
 import { InfoMessage, ProblemMessage } from '../../../ui/ProblemMessage.js';
@@ -19,7 +18,6 @@ import { useLeaveGuard } from './leave-guard.js';
 import './designer.css';
 
 // The schema's own messages in Russian, as the server words them (it installs the same at start).
-installRussianZodMessages();
 
 type Props = {
   initial: FormDefinition;
