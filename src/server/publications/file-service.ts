@@ -5,7 +5,7 @@ import { audit } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction, type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
-import { CHUNK_BYTES, type FileStore } from '../storage/file-store.js';
+import type { FileStore } from '../storage/file-store.js';
 import {
   completeFile,
   deleteAbandonedUploads,
@@ -90,9 +90,10 @@ export async function openDownload(
     objectId: publicationId,
     details: { fileId, name: file.name },
   });
+  // One piece of read-ahead: the socket's own buffer does the rest.
   const body = Readable.from(exactly(store.read(fileId), file.sizeBytes), {
     objectMode: false,
-    highWaterMark: CHUNK_BYTES,
+    highWaterMark: 64 * 1024,
   });
   return { file, body };
 }

@@ -2,10 +2,14 @@
 // every server process on the same database serves every file. Each chunk is its own statement
 // (no transaction spans the upload): a slow client must not hold a transaction, and on PGlite,
 // which runs one transaction at a time, that would stall every other request.
+import type pg from 'pg';
 import type { Db } from '../db/connection.js';
+import { readChunks, sliceReader } from './chunk-reader.js';
 import { CHUNK_BYTES, type FileStore, measured, rechunk } from './file-store.js';
 
-export function databaseFileStore(db: Db): FileStore {
+/** `pool`, when given, is a `pg` pool on the same database, used to read chunks in binary (see chunk-reader.ts). */
+export function databaseFileStore(db: Db, pool?: pg.Pool): FileStore {
+  const read = sliceReader(db, pool);
   return {
     async write(fileId, source) {
       const { pieces, result } = measured(source);
@@ -20,19 +24,8 @@ export function databaseFileStore(db: Db): FileStore {
       return result;
     },
 
-    async *read(fileId) {
-      // One chunk per query: memory holds one chunk at a time whatever the file's size, and the
-      // consumer's pace (backpressure) decides when the next one is fetched.
-      for (let seq = 0; ; seq += 1) {
-        const row = await db
-          .selectFrom('publication_file_chunks')
-          .select('data')
-          .where('file_id', '=', fileId)
-          .where('seq', '=', seq)
-          .executeTakeFirst();
-        if (!row) return;
-        yield row.data;
-      }
+    read(fileId) {
+      return readChunks(read, fileId);
     },
 
     async remove(fileId) {
