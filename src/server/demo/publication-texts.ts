@@ -19,15 +19,22 @@ export type DemoPublication = {
 
 const DAY = 86_400_000;
 
-/** The study's key dates, relative to the seed time. */
+/**
+ * The study's key dates, relative to the seed time, on the calendar of the demo collection
+ * (demo/collections.ts: opened a week ago at 09:00, closes in two weeks at 18:00, Moscow time).
+ */
 export function studyDates(now: Date) {
-  const at = (days: number) => formatDate(new Date(now.getTime() + days * DAY));
+  const at = (days: number) => {
+    const d = new Date(now.getTime() + days * DAY);
+    // Noon in Moscow of that UTC day, as the collection counts its days.
+    return formatDate(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), 9)));
+  };
   return {
-    briefing: at(-12),
-    collectionStart: at(-5),
-    collectionEnd: at(9),
-    checkEnd: at(16),
-    results: at(30),
+    briefing: at(-10),
+    collectionStart: at(-7),
+    collectionEnd: at(14),
+    checkEnd: at(21),
+    results: at(35),
   };
 }
 
@@ -127,7 +134,7 @@ export function demoPublications(now: Date): DemoPublication[] {
       body: `Предварительные итоги исследования будут доступны в личных кабинетах участников ${d.results}.`,
       roles: [],
       regions: [],
-      days: 14,
+      days: 21,
       attachments: [],
     },
   ];
