@@ -121,7 +121,12 @@ export async function publicationRoutes(
 
   app.get(
     '/api/publications/:id/files/:fileId',
-    { preHandler: authorizeObject('publications.read'), schema: { params: FileId } },
+    {
+      preHandler: authorizeObject('publications.read'),
+      schema: { params: FileId },
+      // A HEAD would run the download (audit entry, database reads) only to drop the body.
+      exposeHeadRoute: false,
+    },
     async (request, reply) => {
       const { id, fileId } = request.params;
       const { file, body } = await openDownload(db, store, contextOf(request), id, fileId);
