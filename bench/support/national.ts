@@ -1,0 +1,88 @@
+// The national dataset (scripts/load-national.ts) for a benchmark: a fresh database, created,
+// loaded, and dropped at the end — also when the run fails or is interrupted (Ctrl-C). With
+// NATIONAL_DATABASE_URL, a database loaded earlier is used as it is and left in place, so that a
+// benchmark can be run again without loading 5 million cells each time.
+import os from 'node:os';
+import pg from 'pg';
+import { findNational, loadNational, type NationalDataset } from '../../scripts/load-national.js';
+import { createBenchDatabase, SERVER_URL } from './database.js';
+
+/** Things to undo at the end, in reverse order, once; also on SIGINT/SIGTERM. */
+export class Cleanup {
+  private readonly steps: (() => Promise<unknown>)[] = [];
+  private running: Promise<void> | undefined;
+  private readonly onSignal = () => {
+    process.stderr.write('\ninterrupted: cleaning up\n');
+    void this.run().finally(() => process.exit(130));
+  };
+
+  constructor() {
+    process.once('SIGINT', this.onSignal);
+    process.once('SIGTERM', this.onSignal);
+  }
+
+  add(step: () => Promise<unknown>) {
+    this.steps.push(step);
+  }
+
+  run(): Promise<void> {
+    this.running ??= (async () => {
+      process.off('SIGINT', this.onSignal);
+      process.off('SIGTERM', this.onSignal);
+      for (const step of this.steps.reverse()) {
+        await step().catch((err) => process.stderr.write(`cleanup: ${String(err)}\n`));
+      }
+    })();
+    return this.running;
+  }
+}
+
+export type National = {
+  /** The database's name and URL, for the server and for psql. */
+  name: string;
+  url: string;
+  pool: pg.Pool;
+  dataset: NationalDataset;
+};
+
+async function forceDrop(name: string) {
+  const c = new pg.Client({ connectionString: SERVER_URL });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function nationalDatabase(
+  prefix: string,
+  cleanup: Cleanup,
+  log: (line: string) => void,
+): Promise<National> {
+  const reuse = process.env.NATIONAL_DATABASE_URL;
+  if (reuse) {
+    const pool = new pg.Pool({ connectionString: reuse, max: 4 });
+    cleanup.add(() => pool.end());
+    const dataset = await findNational(pool);
+    log(`reusing the national dataset in ${new URL(reuse).pathname.slice(1)} (left in place)`);
+    return { name: new URL(reuse).pathname.slice(1), url: reuse, pool, dataset };
+  }
+  const database = await createBenchDatabase(prefix);
+  // Dropped WITH (FORCE) first: that also ends a load still running, whose connection would
+  // otherwise keep the pool from closing.
+  cleanup.add(async () => {
+    await forceDrop(database.name);
+    await database.drop();
+  });
+  database.pool.on('error', () => {}); // connections ended by the drop
+  log(`loading the national dataset into ${database.name} (scripts/load-national.ts)`);
+  const dataset = await loadNational(database.pool, { log: (line) => log(`  ${line}`) });
+  return { name: database.name, url: database.url, pool: database.pool, dataset };
+}
+
+/** The load average and what else is running, for the record of a run. */
+export function machineLoad(): string {
+  const [one, five, fifteen] = os.loadavg().map((x) => x.toFixed(2));
+  return `load average ${one}, ${five}, ${fifteen} on ${os.cpus().length} cores`;
+}
