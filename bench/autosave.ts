@@ -15,14 +15,14 @@ import { BENCH_PASSWORD, loadOrganizations, openCollection, type Participant } f
 import { HttpClient, type Session, signInAll } from './support/http.js';
 import { type Phase, reportFailure, runLoad, runPaced } from './support/load.js';
 import { type CpuSplit, cpuSplit, formatCpu, formatCpuPer, sampleRss } from './support/proc.js';
-import { type BenchServer, startServer } from './support/server.js';
+import { type BenchServer, SERVER_MODE, startServer } from './support/server.js';
 import { formatLatency, round } from './support/stats.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const ORGS = Number(process.env.BENCH_ORGS ?? 500);
 const BATCH = Number(process.env.BENCH_BATCH ?? 8);
-// The server's pg pool (src/server/db/connection.ts); the baseline gets a pool of the same size.
+// The server's pg pool (DATABASE_POOL_SIZE, default 20); the baseline gets a pool of the same size.
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 20);
 const WITH_BASELINE = process.env.BENCH_BASELINE !== '0';
 // After the closed loop, the same organizations at a steady offered rate, to see latency at load.
@@ -124,6 +124,18 @@ function baselineStep(pool: pg.Pool, keys: string[]) {
   };
 }
 
+/** How each table was read during the run: sequential scans here mean a bad plan. */
+async function printScans(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const { rows } = await c.query(
+    `SELECT relname, seq_scan, seq_tup_read, idx_scan, n_live_tup, last_autoanalyze IS NOT NULL AS analyzed
+       FROM pg_stat_user_tables WHERE relname IN ('response_cells', 'cell_changes', 'responses', 'sessions')`,
+  );
+  console.log(rows);
+  await c.end();
+}
+
 function report(name: string, p: Phase) {
   const s = p.latencies.summary();
   const cellsPerS = p.units / p.seconds;
@@ -137,7 +149,7 @@ function report(name: string, p: Phase) {
 async function main() {
   console.log(
     `autosave: ${ORGS} organizations, ${BATCH} cells per batch, concurrency ${ORGS}, ` +
-      `${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up, pool ${POOL_SIZE}`,
+      `${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up, pool ${POOL_SIZE}, server from ${SERVER_MODE === 'built' ? 'compiled JavaScript' : 'sources through tsx'}`,
   );
   const database = await createBenchDatabase('autosave');
   let server: BenchServer | undefined;
@@ -186,7 +198,7 @@ async function main() {
       baselinePool = undefined;
     }
 
-    server = await startServer(database.url);
+    server = await startServer(database.url, { DATABASE_POOL_SIZE: String(POOL_SIZE) });
     client = new HttpClient(server.url, ORGS + 16);
     const t1 = performance.now();
     const sessions = await signInAll(
@@ -209,6 +221,7 @@ async function main() {
     const intervalMs = (ORGS * BATCH * 1000) / PACED_CELLS_PER_S;
     if (PACED_CELLS_PER_S > 0) paced = await runPaced(orgs, SECONDS, intervalMs, step);
     const rssPeak = rss.stop();
+    if (process.env.BENCH_VERBOSE) await printScans(database.url);
 
     console.log('');
     const b = baseline && report(`pg baseline (pool ${POOL_SIZE}, ${ORGS} callers)`, baseline);

@@ -3,7 +3,7 @@
 // organization submitting again and again: the last day of a collection.
 //
 //   npm run bench -- submit            BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (3),
-//                                      BENCH_ORGS (500), BENCH_CONCURRENCY (50)
+//                                      BENCH_ORGS (500), BENCH_CONCURRENCY (50), BENCH_POOL_SIZE (20)
 import { sql } from 'kysely';
 import type { FormDefinitionInput } from '../src/shared/forms/definition.js';
 import { cellKey, inputCellMap } from '../src/shared/forms/layout.js';
@@ -12,13 +12,14 @@ import { BENCH_PASSWORD, loadOrganizations, openCollection, type Participant } f
 import { HttpClient, type Session, signInAll } from './support/http.js';
 import { reportFailure, runLoad } from './support/load.js';
 import { cpuSplit, formatCpu, formatCpuPer, sampleRss } from './support/proc.js';
-import { type BenchServer, startServer } from './support/server.js';
+import { type BenchServer, SERVER_MODE, startServer } from './support/server.js';
 import { formatLatency, round } from './support/stats.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const ORGS = Number(process.env.BENCH_ORGS ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 20);
 const ROWS = 25;
 const COLUMNS = 10;
 
@@ -64,7 +65,7 @@ type Worker = { orgs: (Participant & { session?: Session })[]; next: number };
 async function main() {
   console.log(
     `submit: ${ORGS} organizations with a filled ${ROWS * COLUMNS}-cell form, concurrency ${CONCURRENCY}, ` +
-      `${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up`,
+      `${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up, pool ${POOL_SIZE}, server from ${SERVER_MODE === 'built' ? 'compiled JavaScript' : 'sources through tsx'}`,
   );
   const database = await createBenchDatabase('submit');
   let server: BenchServer | undefined;
@@ -115,7 +116,7 @@ async function main() {
         `${round((performance.now() - t0) / 1000)} s`,
     );
 
-    server = await startServer(database.url);
+    server = await startServer(database.url, { DATABASE_POOL_SIZE: String(POOL_SIZE) });
     client = new HttpClient(server.url, CONCURRENCY + 16);
     const t1 = performance.now();
     const sessions = await signInAll(

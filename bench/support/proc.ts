@@ -129,10 +129,19 @@ export function formatCpu(s: CpuSplit): string {
   );
 }
 
-/** CPU milliseconds per unit of work (a request, a batch) for each process group. */
+/**
+ * CPU milliseconds per unit of work (a request, a batch) for each process group, and what that
+ * would allow if every core of the machine worked for this run alone: how far a run on a shared
+ * machine is from what the hardware permits.
+ */
 export function formatCpuPer(s: CpuSplit, units: number, unit: string): string {
-  const ms = (x: number) => ((x * 1000) / Math.max(1, units)).toFixed(2);
-  const parts = [`PostgreSQL ${ms(s.postgres)}`, `client ${ms(s.client)}`];
-  if (s.server > 0) parts.unshift(`server ${ms(s.server)}`);
-  return `CPU ms per ${unit}: ${parts.join(', ')}`;
+  const per = (x: number) => (x * 1000) / Math.max(1, units);
+  const parts = [`PostgreSQL ${per(s.postgres).toFixed(2)}`, `client ${per(s.client).toFixed(2)}`];
+  if (s.server > 0) parts.unshift(`server ${per(s.server).toFixed(2)}`);
+  const total = per(s.server) + per(s.postgres) + per(s.client);
+  const cores = Math.round(s.cores);
+  return (
+    `CPU ms per ${unit}: ${parts.join(', ')}; all ${cores} cores to ourselves would allow ` +
+    `≈ ${Math.round((cores * 1000) / total)} ${unit === 'batch' ? 'batches' : `${unit}s`}/s`
+  );
 }

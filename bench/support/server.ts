@@ -1,11 +1,35 @@
-// The real server (src/server/main.ts) as a child process, the way it runs in production, on a
-// free loopback port; stopped by its PID.
-import { type ChildProcess, spawn } from 'node:child_process';
+// The real server (src/server/main.ts) as a child process on a free loopback port, stopped by its
+// PID. By default it runs from the sources through tsx; BENCH_SERVER=built compiles it first into
+// a private folder and runs the JavaScript, as `npm start` runs dist/ in production.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const BUILT_DIR = path.join(ROOT, 'node_modules', '.cache', 'niko-bench-server');
+
+/** Compiles the server like `npm run build:server`, but into BUILT_DIR, leaving dist/ alone. */
+function buildServer(): string {
+  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  fs.rmSync(BUILT_DIR, { recursive: true, force: true });
+  execFileSync(
+    process.execPath,
+    [tsc, '-p', 'tsconfig.server.json', '--outDir', BUILT_DIR, '--sourceMap', 'false'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  const migrations = path.join('server', 'db', 'migrations');
+  fs.cpSync(path.join(ROOT, 'src', migrations), path.join(BUILT_DIR, migrations), { recursive: true });
+  return path.join(BUILT_DIR, 'server', 'main.js');
+}
+
+/** How the server runs: `built` or the TypeScript sources (the default). */
+export const SERVER_MODE = process.env.BENCH_SERVER === 'built' ? 'built' : 'tsx';
 
 export type BenchServer = { url: string; port: number; pid: number; stop: () => Promise<void> };
 
@@ -25,16 +49,12 @@ export async function startServer(
   env: Record<string, string> = {},
 ): Promise<BenchServer> {
   const port = await freePort();
+  const entry =
+    SERVER_MODE === 'built' ? [buildServer()] : ['--import', 'tsx', path.join('src', 'server', 'main.ts')];
   const child: ChildProcess = spawn(
     process.execPath,
-    // BENCH_SERVER_NODE_ARGS adds flags for the server's node, e.g. --cpu-prof to profile it;
-    // BENCH_SERVER_ENTRY runs a compiled main.js instead of the sources through tsx.
-    [
-      ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      ...(process.env.BENCH_SERVER_ENTRY
-        ? [process.env.BENCH_SERVER_ENTRY]
-        : ['--import', 'tsx', path.join('src', 'server', 'main.ts')]),
-    ],
+    // BENCH_SERVER_NODE_ARGS adds flags for the server's node, e.g. --cpu-prof to profile it.
+    [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), ...entry],
     {
       cwd: ROOT,
       env: {

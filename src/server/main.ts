@@ -13,6 +13,7 @@ const config = loadConfig();
 const handle = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
+  ...(config.databaseUrl ? { poolSize: config.databasePoolSize } : {}),
 });
 await migrate(handle.pool);
 
