@@ -11,7 +11,7 @@ import { findOwnJob, insertJob } from './queries.js';
 /** "<collection title> <ДД.ММ.ГГГГ>.xlsx", without characters file systems refuse. */
 export function exportFileName(title: string, at = new Date()): string {
   const clean = title
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ')
+    .replace(/[\\/:*?"<>|\p{Cc}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 150);
