@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { NIKO_CONTEXT_FORM } from '../src/server/demo/niko-form.js';
 import { inputCellMap } from '../src/shared/forms/layout.js';
-import { createBenchDatabase } from './support/database.js';
+import { createBenchDatabase, vacuumAnalyze } from './support/database.js';
 import { BENCH_PASSWORD, loadOrganizations, openCollection, type Participant } from './support/fixtures.js';
 import { HttpClient, type Session, signInAll } from './support/http.js';
 import { type Phase, reportFailure, runLoad, runPaced } from './support/load.js';
@@ -188,6 +188,7 @@ async function main() {
     let baseline: Phase | undefined;
     let baselineCpu: CpuSplit | undefined;
     if (WITH_BASELINE) {
+      await vacuumAnalyze(database.url);
       baselinePool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
       const base = baselineStep(baselinePool, keys);
       await runLoad(orgs, WARMUP_SECONDS, base, false);
@@ -198,6 +199,7 @@ async function main() {
       baselinePool = undefined;
     }
 
+    await vacuumAnalyze(database.url);
     server = await startServer(database.url, { DATABASE_POOL_SIZE: String(POOL_SIZE) });
     client = new HttpClient(server.url, ORGS + 16);
     const t1 = performance.now();

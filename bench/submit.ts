@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import type { FormDefinitionInput } from '../src/shared/forms/definition.js';
 import { cellKey, inputCellMap } from '../src/shared/forms/layout.js';
-import { createBenchDatabase } from './support/database.js';
+import { createBenchDatabase, vacuumAnalyze } from './support/database.js';
 import { BENCH_PASSWORD, loadOrganizations, openCollection, type Participant } from './support/fixtures.js';
 import { HttpClient, type Session, signInAll } from './support/http.js';
 import { reportFailure, runLoad } from './support/load.js';
@@ -116,6 +116,7 @@ async function main() {
         `${round((performance.now() - t0) / 1000)} s`,
     );
 
+    await vacuumAnalyze(database.url);
     server = await startServer(database.url, { DATABASE_POOL_SIZE: String(POOL_SIZE) });
     client = new HttpClient(server.url, CONCURRENCY + 16);
     const t1 = performance.now();

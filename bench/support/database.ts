@@ -41,3 +41,18 @@ export async function createBenchDatabase(prefix: string): Promise<BenchDatabase
   }
   return { ...handle, name, url: url.toString(), drop };
 }
+
+/**
+ * VACUUM ANALYZE of the whole database, between the set-up (or an earlier phase) and a measured
+ * phase: the planner then knows the tables' sizes, and autovacuum does not spend the measured
+ * phase cleaning up after the one before.
+ */
+export async function vacuumAnalyze(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('VACUUM ANALYZE');
+  } finally {
+    await c.end();
+  }
+}
