@@ -26,6 +26,8 @@ export async function createBenchDatabase(prefix: string): Promise<BenchDatabase
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
+  // DROP … WITH (FORCE) ends idle connections; that is expected, not an error to crash on.
+  handle.pool.on('error', () => {});
   let dropped = false;
   const drop = async () => {
     if (dropped) return;
