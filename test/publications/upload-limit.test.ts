@@ -7,8 +7,9 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase } from '../../src/server/db/connection.js';
-import { seedDemo } from '../../src/server/demo/seed.js';
+import { hashPassword } from '../../src/server/auth/passwords.js';
+import { type Db, openDatabase } from '../../src/server/db/connection.js';
+import { migrate } from '../../src/server/db/migrate.js';
 import { Client } from '../support/client.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { type ServerProcess, startServerProcess } from '../support/process.js';
@@ -21,14 +22,26 @@ let server: ServerProcess;
 let admin: Client;
 let publicationId: number;
 
+/** Only the operator's account: a whole demo would make the server process slow to start. */
+async function seedOperator(db: Db) {
+  await db
+    .insertInto('users')
+    .values({ login: 'admin', role: 'federal', password_hash: await hashPassword('demo') })
+    .execute();
+}
+
 beforeAll(async () => {
   if (process.env.DATABASE_URL) {
     database = await createTestDatabase();
-    await seedDemo(database.db);
+    await seedOperator(database.db);
     server = await startServerProcess({ DATABASE_URL: database.url as string, SEED_DEMO: 'never' });
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'niko-upload-'));
-    server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '' });
+    const handle = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+    await migrate(handle.pool);
+    await seedOperator(handle.db);
+    await handle.close();
+    server = await startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '', SEED_DEMO: 'never' });
   }
   admin = await new Client(server.url).login('admin');
   publicationId = (await admin.post('/api/publications', { title: 'Большие файлы' })).body.id;
