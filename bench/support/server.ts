@@ -2,14 +2,24 @@
 // PID. By default it runs from the sources through tsx; BENCH_SERVER=built compiles it first into
 // a private folder and runs the JavaScript, as `npm start` runs dist/ in production.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// BENCH_SERVER_ROOT runs the server of another checkout (with node_modules), e.g. an older commit
+// unpacked with `git archive`, to compare before and after against the same client and data.
+const ROOT = process.env.BENCH_SERVER_ROOT
+  ? path.resolve(process.env.BENCH_SERVER_ROOT)
+  : path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-const BUILT_DIR = path.join(ROOT, 'node_modules', '.cache', 'niko-bench-server');
+const BUILT_DIR = path.join(
+  ROOT,
+  'node_modules',
+  '.cache',
+  `niko-bench-server-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`,
+);
 
 /** Compiles the server like `npm run build:server`, but into BUILT_DIR, leaving dist/ alone. */
 function buildServer(): string {
