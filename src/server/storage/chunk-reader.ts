@@ -4,8 +4,8 @@
 // unless a query asks for binary results, and Kysely cannot ask. In text form every byte arrives
 // as two hex digits, becomes a JavaScript string, then a Buffer: a 50 MB download allocated
 // ~250 MB, and the server's memory grew by ~70 MB while it streamed (bench/publications.ts).
-// Binary results in 64 KB slices allocate about twice the file and halve that growth; what is
-// left is garbage the young generation has not collected yet (see docs/ARCHITECTURE.md).
+// Binary results in 64 KB slices allocate about twice the file, and the growth that remains is
+// garbage waiting for collection (docs/ARCHITECTURE.md, "Publications and stored files").
 // Without a pool (embedded PGlite, whose socket the app does not expose; tests), the same slices
 // go through Kysely.
 import { sql } from 'kysely';
