@@ -1,11 +1,11 @@
 // SQL for monitoring a collection: live counts by status, the participant list, and a
 // participant's last submission. Every query is narrowed to the viewer's scope (responses alias
 // `resp`), so a coordinator's numbers only ever cover its region or municipality.
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
 import { responsesInScope } from '../auth/scope.js';
 import type { Db } from '../db/connection.js';
-import type { Database, ResponseStatus } from '../db/schema.js';
+import type { ResponseStatus } from '../db/schema.js';
 
 export type MonitoringFilter = { regionCode?: string; municipalityId?: number };
 
@@ -34,16 +34,19 @@ export function countsByArea(
     .execute();
 }
 
-/** First submissions per day (Moscow dates), for the cumulative chart. */
+/**
+ * First submissions per day (Moscow dates), for the cumulative chart. Each row is only cast to its
+ * date; the text of the date is made once per day, after grouping.
+ */
 export function firstSubmissionsByDay(
   db: Db,
   viewer: CurrentUser,
   collectionId: number,
   f: MonitoringFilter,
 ) {
-  const day = sql<string>`to_char(resp.first_submitted_at AT TIME ZONE 'Europe/Moscow', 'YYYY-MM-DD')`;
+  const day = sql<string>`(resp.first_submitted_at AT TIME ZONE 'Europe/Moscow')::date`;
   return participants(db, viewer, collectionId, f)
-    .select([day.as('day'), (eb) => eb.fn.countAll<number>().as('n')])
+    .select([sql<string>`to_char(${day}, 'YYYY-MM-DD')`.as('day'), (eb) => eb.fn.countAll<number>().as('n')])
     .where('resp.first_submitted_at', 'is not', null)
     .groupBy(day)
     .orderBy(day)
@@ -83,50 +86,78 @@ export type ListQuery = MonitoringFilter & {
   offset: number;
 };
 
-type ListBuilder = SelectQueryBuilder<
-  Database & { resp: Database['responses']; o: Database['organizations']; m: Database['municipalities'] },
-  'resp' | 'o' | 'm',
-  object
->;
+/**
+ * Whether the sort column can hold no NULL among the filtered rows, so that "NULLS LAST" may be
+ * left out: then a descending order is the backward scan of an index (submitted ones by date).
+ */
+function neverNull(l: ListQuery) {
+  return l.sort === 'status' || (l.sort === 'submittedAt' && l.status === 'submitted');
+}
 
+/**
+ * A page of «Список участников» and the number of rows in all pages. When the order is a column of
+ * the participant's row and there is no search, the page is picked from `responses` alone (an
+ * index gives the order) and only its rows are joined with their organization and municipality.
+ * The count never needs those joins: every participant has both.
+ */
 export async function listParticipants(db: Db, viewer: CurrentUser, collectionId: number, l: ListQuery) {
-  let q = participants(db, viewer, collectionId, l)
-    .innerJoin('organizations as o', 'o.id', 'resp.organization_id')
-    .innerJoin('municipalities as m', 'm.id', 'resp.municipality_id') as unknown as ListBuilder;
-  if (l.status) q = q.where('resp.status', '=', l.status);
+  let filtered = participants(db, viewer, collectionId, l);
+  if (l.status) filtered = filtered.where('resp.status', '=', l.status);
   if (l.q) {
     // A login is "sch" + the organization's code: searching by login is searching by code.
     const text = l.q.trim().toLowerCase();
     const code = text.replace(/^sch/, '');
-    q = q.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['o.short_name']), 'like', `%${text}%`), eb('o.code', 'like', `${code}%`)]),
+    filtered = filtered.where('resp.organization_id', 'in', (eb) =>
+      eb
+        .selectFrom('organizations as o')
+        .select('o.id')
+        .where((w) =>
+          w.or([w(w.fn('lower', ['o.short_name']), 'like', `%${text}%`), w('o.code', 'like', `${code}%`)]),
+        ),
     );
   }
-  const order = SORTS[l.sort];
+  // Organizations without a date yet go last in either direction.
+  const direction = sql.raw(neverNull(l) ? l.dir : `${l.dir} NULLS LAST`);
+  const orderBy = sql`${sql.ref(SORTS[l.sort])} ${direction}, resp.id ${sql.raw(l.dir)}`;
+  const columns = [
+    'resp.id as responseId',
+    'o.id as organizationId',
+    'o.code',
+    'o.short_name as name',
+    'resp.municipality_id as municipalityId',
+    'resp.region_code as regionCode',
+    'resp.status',
+    'resp.started_at as startedAt',
+    'resp.last_submitted_at as lastSubmittedAt',
+    sql<boolean>`coalesce(resp.last_changed_at > resp.last_submitted_at, false)`.as('changedSinceSubmission'),
+  ] as const;
+
+  const page =
+    SORTS[l.sort].startsWith('resp.') && !l.q
+      ? db
+          .selectFrom(filtered.selectAll('resp').orderBy(orderBy).limit(l.limit).offset(l.offset).as('resp'))
+          .innerJoin('organizations as o', 'o.id', 'resp.organization_id')
+          .select(columns)
+          // Looked up for each of the page's rows (the planner would rather read them all).
+          .select(
+            sql<string>`(SELECT m.name FROM municipalities m WHERE m.id = resp.municipality_id)`.as(
+              'municipalityName',
+            ),
+          )
+          .orderBy(orderBy)
+          .execute()
+      : filtered
+          .innerJoin('organizations as o', 'o.id', 'resp.organization_id')
+          .innerJoin('municipalities as m', 'm.id', 'resp.municipality_id')
+          .select(columns)
+          .select('m.name as municipalityName')
+          .orderBy(orderBy)
+          .limit(l.limit)
+          .offset(l.offset)
+          .execute();
   const [rows, count] = await Promise.all([
-    q
-      .select([
-        'resp.id as responseId',
-        'o.id as organizationId',
-        'o.code',
-        'o.short_name as name',
-        'm.name as municipalityName',
-        'resp.municipality_id as municipalityId',
-        'resp.region_code as regionCode',
-        'resp.status',
-        'resp.started_at as startedAt',
-        'resp.last_submitted_at as lastSubmittedAt',
-        sql<boolean>`coalesce(resp.last_changed_at > resp.last_submitted_at, false)`.as(
-          'changedSinceSubmission',
-        ),
-      ])
-      // Organizations without a date yet go last in either direction.
-      .orderBy(sql`${sql.ref(order)} ${sql.raw(l.dir)} NULLS LAST`)
-      .orderBy('resp.id', l.dir)
-      .limit(l.limit)
-      .offset(l.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    page,
+    filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
