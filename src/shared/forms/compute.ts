@@ -1,7 +1,7 @@
 // Computed cells: column sums within a row first, then row sums within a column (so the corner
 // cell of a total row and a total column is the sum of both, consistently).
 
-import { type CellValue, numericValue } from './cells.js';
+import { numericValue } from './cells.js';
 import type { FormDefinition } from './definition.js';
 import { cellKey, rowIdsOf } from './layout.js';
 
@@ -12,9 +12,58 @@ export function addExact(numbers: number[]): number {
   return Math.round(numbers.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
 }
 
-function sumOf(values: CellValue[]): string | null {
-  const numbers = values.map(numericValue).filter((n): n is number => n !== null);
-  return numbers.length === 0 ? null : String(addExact(numbers));
+/** One computed cell: the sum of `sources`; a row total with nothing to sum is removed again. */
+type Step = { key: string; sources: string[]; removeIfEmpty: boolean };
+/** Which cells computeCells sums, in its order: worked out once, run for many responses. */
+export type ComputePlan = Step[];
+
+export function computePlan(def: FormDefinition, dynamicRows: Record<string, string[]> = {}): ComputePlan {
+  const steps: Step[] = [];
+  for (const table of def.tables) {
+    const rows = rowIdsOf(table, dynamicRows);
+    for (const column of table.columns.filter((c) => c.sumOf)) {
+      for (const row of rows) {
+        steps.push({
+          key: cellKey(table.key, row, column.key),
+          sources: (column.sumOf ?? []).map((c) => cellKey(table.key, row, c)),
+          removeIfEmpty: false,
+        });
+      }
+    }
+    if (table.rows.kind !== 'fixed') continue;
+    for (const row of table.rows.items.filter((r) => r.sumOf)) {
+      for (const column of table.columns.filter(
+        (c) => c.type === 'integer' || c.type === 'decimal' || c.sumOf,
+      )) {
+        steps.push({
+          key: cellKey(table.key, row.key, column.key),
+          sources: (row.sumOf ?? []).map((r) => cellKey(table.key, r, column.key)),
+          removeIfEmpty: true,
+        });
+      }
+    }
+  }
+  return steps;
+}
+
+/** The computed cells of one response's typed values, by a plan made for its rows. */
+export function runPlan(plan: ComputePlan, values: FormValues): FormValues {
+  const computed: FormValues = {};
+  for (const step of plan) {
+    let sum = 0;
+    let any = false;
+    for (const k of step.sources) {
+      const n = numericValue(computed[k] ?? values[k] ?? null);
+      if (n !== null) {
+        sum += n;
+        any = true;
+      }
+    }
+    // As addExact: the same additions in the same order, then rounded.
+    if (any) computed[step.key] = String(Math.round(sum * 1e6) / 1e6);
+    else if (step.removeIfEmpty) delete computed[step.key];
+  }
+  return computed;
 }
 
 /** The values of every computed cell, given the typed ones. Empty sums are left out. */
@@ -23,27 +72,5 @@ export function computeCells(
   values: FormValues,
   dynamicRows: Record<string, string[]> = {},
 ) {
-  const computed: FormValues = {};
-  const read = (k: string): CellValue => computed[k] ?? values[k] ?? null;
-  for (const table of def.tables) {
-    const rows = rowIdsOf(table, dynamicRows);
-    for (const column of table.columns.filter((c) => c.sumOf)) {
-      for (const row of rows) {
-        const v = sumOf((column.sumOf ?? []).map((c) => read(cellKey(table.key, row, c))));
-        if (v !== null) computed[cellKey(table.key, row, column.key)] = v;
-      }
-    }
-    if (table.rows.kind !== 'fixed') continue;
-    for (const row of table.rows.items.filter((r) => r.sumOf)) {
-      for (const column of table.columns.filter(
-        (c) => c.type === 'integer' || c.type === 'decimal' || c.sumOf,
-      )) {
-        const v = sumOf((row.sumOf ?? []).map((r) => read(cellKey(table.key, r, column.key))));
-        const key = cellKey(table.key, row.key, column.key);
-        if (v !== null) computed[key] = v;
-        else delete computed[key];
-      }
-    }
-  }
-  return computed;
+  return runPlan(computePlan(def, dynamicRows), values);
 }
