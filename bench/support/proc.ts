@@ -17,16 +17,25 @@ export function rssMb(pid: number): number | null {
   }
 }
 
-/** Samples a process's RSS every `everyMs` and keeps the peak. */
+/** Samples a process's RSS every `everyMs`; keeps the peak overall and since the last `phase()`. */
 export function sampleRss(pid: number, everyMs = 100) {
   let peak = rssMb(pid) ?? 0;
+  let phasePeak = peak;
   const timer = setInterval(() => {
     const v = rssMb(pid);
-    if (v !== null && v > peak) peak = v;
+    if (v === null) return;
+    if (v > peak) peak = v;
+    if (v > phasePeak) phasePeak = v;
   }, everyMs);
   timer.unref();
   return {
     peak: () => peak,
+    /** The peak since the previous call (or the start); starts a new phase. */
+    phase: () => {
+      const p = phasePeak;
+      phasePeak = rssMb(pid) ?? 0;
+      return p;
+    },
     stop: () => {
       clearInterval(timer);
       return peak;
