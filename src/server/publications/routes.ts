@@ -52,7 +52,7 @@ export async function publicationRoutes(
 
   app.get(
     '/api/publications',
-    { preHandler: authorize('publications.read'), schema: { querystring: ListQuery } },
+    { onRequest: authorize('publications.read'), schema: { querystring: ListQuery } },
     async (request) => {
       const { page, pageSize, q } = request.query;
       const r = await publicationList(db, contextOf(request), { q }, pageWindow(request.query));
@@ -62,19 +62,19 @@ export async function publicationRoutes(
 
   app.get(
     '/api/publications/:id',
-    { preHandler: authorizeObject('publications.read'), schema: { params: Id } },
+    { onRequest: authorizeObject('publications.read'), schema: { params: Id } },
     async (request) => publicationDetails(db, contextOf(request), request.params.id),
   );
 
   app.post(
     '/api/publications/preview',
-    { preHandler: authorize('publications.write'), schema: { body: PreviewBody } },
+    { onRequest: authorize('publications.write'), schema: { body: PreviewBody } },
     async (request) => ({ html: renderMarkdown(request.body.bodyMarkdown) }),
   );
 
   app.post(
     '/api/publications',
-    { preHandler: authorize('publications.write'), schema: { body: PublicationCreate } },
+    { onRequest: authorize('publications.write'), schema: { body: PublicationCreate } },
     async (request, reply) => {
       const ctx = contextOf(request);
       const id = await inTransaction(db, (tx) => createPublication(tx, ctx, request.body));
@@ -84,7 +84,7 @@ export async function publicationRoutes(
 
   app.patch(
     '/api/publications/:id',
-    { preHandler: authorizeObject('publications.write'), schema: { params: Id, body: PublicationPatch } },
+    { onRequest: authorizeObject('publications.write'), schema: { params: Id, body: PublicationPatch } },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => editPublication(tx, ctx, request.params.id, request.body));
@@ -94,7 +94,7 @@ export async function publicationRoutes(
 
   app.delete(
     '/api/publications/:id',
-    { preHandler: authorizeObject('publications.write'), schema: { params: Id } },
+    { onRequest: authorizeObject('publications.write'), schema: { params: Id } },
     async (request, reply) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => removePublication(tx, ctx, request.params.id));
@@ -105,7 +105,7 @@ export async function publicationRoutes(
   // One file per request, so that the browser can show each file's progress.
   app.post(
     '/api/publications/:id/files',
-    { preHandler: authorizeObject('publications.write'), schema: { params: Id } },
+    { onRequest: authorizeObject('publications.write'), schema: { params: Id } },
     async (request, reply) => {
       const ctx = contextOf(request);
       const { id } = request.params;
@@ -122,7 +122,7 @@ export async function publicationRoutes(
   app.get(
     '/api/publications/:id/files/:fileId',
     {
-      preHandler: authorizeObject('publications.read'),
+      onRequest: authorizeObject('publications.read'),
       schema: { params: FileId },
       // A HEAD would run the download (audit entry, database reads) only to drop the body.
       exposeHeadRoute: false,
@@ -142,7 +142,7 @@ export async function publicationRoutes(
 
   app.delete(
     '/api/publications/:id/files/:fileId',
-    { preHandler: authorizeObject('publications.write'), schema: { params: FileId } },
+    { onRequest: authorizeObject('publications.write'), schema: { params: FileId } },
     async (request, reply) => {
       const { id, fileId } = request.params;
       await inTransaction(db, (tx) => removeAttachment(tx, contextOf(request), id, fileId));
