@@ -59,9 +59,12 @@ async function main() {
         session: federal,
         path: `${base}/stats`,
         check: (b) =>
-          b.total === d.organizations && b.breakdown.length === 89 && b.submitted === d.counts.submitted
+          b.total === d.organizations &&
+          b.breakdown.length === 89 &&
+          b.submitted === d.counts.submitted &&
+          b.byDay.at(-1)?.cumulative === d.counts.submitted
             ? null
-            : `total ${b.total}, ${b.breakdown.length} regions`,
+            : `total ${b.total}, ${b.breakdown.length} regions, ${b.byDay.at(-1)?.cumulative} by day`,
         latencies: new Latencies(),
       },
       {

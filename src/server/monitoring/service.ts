@@ -12,12 +12,11 @@ import {
   latestSubmission,
   listParticipants,
   type MonitoringFilter,
-  municipalityNames,
-  regionNames,
 } from './queries.js';
 
 type Counts = { total: number; notStarted: number; inProgress: number; submitted: number };
 const empty = (): Counts => ({ total: 0, notStarted: 0, inProgress: 0, submitted: 0 });
+const byName = new Intl.Collator('ru').compare;
 const FIELD = { not_started: 'notStarted', in_progress: 'inProgress', submitted: 'submitted' } as const;
 
 export async function visibleCollection(db: Db, viewer: CurrentUser, id: number) {
@@ -27,30 +26,29 @@ export async function visibleCollection(db: Db, viewer: CurrentUser, id: number)
 }
 
 export async function collectionStats(db: Db, viewer: CurrentUser, id: number, f: MonitoringFilter) {
-  const collection = await visibleCollection(db, viewer, id);
   // The federal operator sees the country by region; coordinators see their area by municipality.
   const by = viewer.role === 'federal' && !f.regionCode && !f.municipalityId ? 'region' : 'municipality';
-  const [areas, days] = await Promise.all([
+  // All at once: the counts are narrowed to the viewer's scope anyway, and are thrown away when
+  // the collection turns out not to be visible.
+  const [collection, areas, days] = await Promise.all([
+    visibleCollection(db, viewer, id),
     countsByArea(db, viewer, id, f, by),
     firstSubmissionsByDay(db, viewer, id, f),
   ]);
   const totals = empty();
-  const perArea = new Map<string, Counts>();
+  const perArea = new Map<string, Counts & { name: string }>();
   for (const row of areas) {
     const n = Number(row.n);
-    const area = perArea.get(row.area) ?? empty();
-    perArea.set(row.area, area);
+    let area = perArea.get(row.area);
+    if (!area) {
+      area = { name: row.name, ...empty() };
+      perArea.set(row.area, area);
+    }
     for (const c of [totals, area]) {
       c.total += n;
       c[FIELD[row.status]] += n;
     }
   }
-  const keys = [...perArea.keys()];
-  const names = new Map(
-    (by === 'region' ? await regionNames(db, keys) : await municipalityNames(db, keys.map(Number))).map(
-      (r) => [r.key, r.name],
-    ),
-  );
   let cumulative = 0;
   return {
     collection: {
@@ -66,15 +64,17 @@ export async function collectionStats(db: Db, viewer: CurrentUser, id: number, f
       return { day: d.day, submitted: Number(d.n), cumulative };
     }),
     breakdownBy: by,
-    breakdown: keys
-      .map((key) => ({ key, name: names.get(key) ?? key, ...(perArea.get(key) as Counts) }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'ru')),
+    breakdown: [...perArea].map(([key, area]) => ({ key, ...area })).sort((a, b) => byName(a.name, b.name)),
   };
 }
 
 export async function participantList(db: Db, viewer: CurrentUser, id: number, l: ListQuery) {
-  await visibleCollection(db, viewer, id);
-  return listParticipants(db, viewer, id, l);
+  // As for the statistics: the page is asked for alongside, and used only if the collection is visible.
+  const [, page] = await Promise.all([
+    visibleCollection(db, viewer, id),
+    listParticipants(db, viewer, id, l),
+  ]);
+  return page;
 }
 
 /** The organization's last submitted data, read-only, with a note when it changed things since. */
