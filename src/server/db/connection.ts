@@ -36,22 +36,49 @@ export type OpenOptions = {
  * Kysely puts every value into a parameter, so the texts are few; a text is named once it has been
  * seen twice, and at most MAX_PREPARED texts are named (each costs memory in every connection).
  * Statements without parameters (begin, commit) keep the simple protocol: one message, no plan.
+ *
+ * A prepared statement keeps the plan it got when it was made until PostgreSQL invalidates it
+ * (after ANALYZE, mostly). A plan made while a table was empty reads it sequentially, which stays
+ * cheap only while the table stays small: on a new installation, autosave's tables fill faster
+ * than autovacuum analyzes them. So names belong to a generation, and every connection drops its
+ * statements (DEALLOCATE ALL) when it is handed out in a newer one, to plan them afresh: after
+ * 10 s, 30 s, 70 s, … then every 10 minutes. That also bounds what the statements cost in memory.
  */
 export class StatementNames {
   static readonly MAX_PREPARED = 300;
   static readonly MAX_COUNTED = 5000;
-  private readonly names = new Map<string, string>();
+  static readonly FIRST_GENERATION_MS = 10_000;
+  static readonly MAX_GENERATION_MS = 600_000;
+  private readonly ids = new Map<string, number>();
   private readonly seen = new Map<string, number>();
+  private current = 0;
+  private span = StatementNames.FIRST_GENERATION_MS;
+  private rollover: number;
 
-  /** The query as pg takes it: named once the text is a frequent one. */
-  query(text: string, values: unknown[]): pg.QueryConfig {
+  constructor(private readonly now: () => number = Date.now) {
+    this.rollover = now() + this.span;
+  }
+
+  /** The generation statements are named in now; it moves on when its time is up. */
+  generation(): number {
+    const t = this.now();
+    if (t >= this.rollover) {
+      this.current++;
+      this.span = Math.min(this.span * 2, StatementNames.MAX_GENERATION_MS);
+      this.rollover = t + this.span;
+    }
+    return this.current;
+  }
+
+  /** The query as pg takes it: named, in `generation`, once the text is a frequent one. */
+  query(text: string, values: unknown[], generation: number): pg.QueryConfig {
     if (values.length === 0) return { text, values };
-    let name = this.names.get(text);
-    if (name === undefined && this.names.size < StatementNames.MAX_PREPARED) {
+    let id = this.ids.get(text);
+    if (id === undefined && this.ids.size < StatementNames.MAX_PREPARED) {
       const n = (this.seen.get(text) ?? 0) + 1;
       if (n >= 2) {
-        name = `niko_${this.names.size + 1}`;
-        this.names.set(text, name);
+        id = this.ids.size + 1;
+        this.ids.set(text, id);
         this.seen.delete(text);
       } else {
         // One-off texts must not grow this map without bound.
@@ -59,31 +86,44 @@ export class StatementNames {
         this.seen.set(text, n);
       }
     }
-    return name === undefined ? { text, values } : { name, text, values };
+    return id === undefined ? { text, values } : { name: `niko_${generation}_${id}`, text, values };
   }
 }
 
 /** The pool as Kysely sees it, sending each query through StatementNames. */
-function preparingPool(pool: pg.Pool): PostgresPool {
-  const names = new StatementNames();
-  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+export function preparingPool(pool: pg.Pool, names = new StatementNames()): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, { client: PostgresPoolClient; generation: number }>();
   return {
     async connect() {
       const client = await pool.connect();
+      const generation = names.generation();
       let w = wrapped.get(client);
       if (!w) {
         const c = client;
-        w = {
-          // biome-ignore lint/suspicious/noExplicitAny: Kysely's and pg's overloads of query() differ only in typing.
-          query: ((q: any, values?: unknown[]) =>
-            typeof q === 'string'
-              ? c.query(names.query(q, values ?? []))
-              : c.query(q)) as PostgresPoolClient['query'],
-          release: (destroy?: boolean) => c.release(destroy),
+        const state = {
+          generation,
+          client: {
+            // biome-ignore lint/suspicious/noExplicitAny: Kysely's and pg's overloads of query() differ only in typing.
+            query: ((q: any, values?: unknown[]) =>
+              typeof q === 'string'
+                ? c.query(names.query(q, values ?? [], state.generation))
+                : c.query(q)) as PostgresPoolClient['query'],
+            release: (destroy?: boolean) => c.release(destroy),
+          },
         };
+        w = state;
         wrapped.set(client, w);
+      } else if (w.generation !== generation) {
+        // Handed out between transactions, so dropping the statements cannot abort one.
+        try {
+          await client.query('DEALLOCATE ALL');
+        } catch (err) {
+          client.release(err as Error);
+          throw err;
+        }
+        w.generation = generation;
       }
-      return w;
+      return w.client;
     },
     end: () => pool.end(),
   };
@@ -92,7 +132,11 @@ function preparingPool(pool: pg.Pool): PostgresPool {
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    // An idle connection the server drops (restart, failover, pg_terminate_backend) is discarded by
+    // the pool and the next query opens a new one; unhandled, the event would end the process.
+    pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+
     return { db, pool, engine: 'postgres', close: () => db.destroy() };
   }
   return openPglite(opts);
