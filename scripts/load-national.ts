@@ -94,6 +94,9 @@ async function one<T extends pg.QueryResultRow>(
   if (!row) throw new Error(`no row from: ${text.trim().slice(0, 80)}`);
   return row;
 }
+/** A cell's key and its value for response r.id, row i, column j: the cells and the snapshots share them. */
+const CELL_KEY = `'grid.r' || i || '.c' || j`;
+const CELL_VALUE = `((r.id * 37 + i * 11 + j * 7) % 90 + 5)::text`;
 /** Responses per INSERT of cells: about 1.2 million cell rows a statement. */
 const CELL_CHUNK = 6000;
 
@@ -267,7 +270,7 @@ export async function loadNational(pool: pg.Pool, opts: LoadOptions = {}): Promi
     for (let lo = range.lo; lo <= range.hi; lo += CELL_CHUNK) {
       const r = await c.query(
         `INSERT INTO response_cells (response_id, cell_key, value, version, updated_at, updated_by)
-         SELECT r.id, 'grid.r' || i || '.c' || j, ((r.id * 37 + i * 11 + j * 7) % 90 + 5)::text, 1,
+         SELECT r.id, ${CELL_KEY}, ${CELL_VALUE}, 1,
                 r.started_at + (i * 10 + j) * interval '10 seconds', u.id
            FROM responses r
            LEFT JOIN users u ON u.organization_id = r.organization_id
@@ -284,20 +287,25 @@ export async function loadNational(pool: pg.Pool, opts: LoadOptions = {}): Promi
     for (const k of constraints)
       await c.query(`ALTER TABLE response_cells ADD CONSTRAINT ${k.name} ${k.def}`);
     await c.query('COMMIT');
+    // The planner has to know the table is no longer empty before the update below.
+    await c.query('ANALYZE responses, response_cells');
     step('cells', `${cells} rows in response_cells`);
 
     // Snapshots: the earlier one of those who submitted twice, then everybody's latest, each the
     // cells as they stood ({ values, rows }, as «Сдать отчет» stores it).
+    // Built from the same expressions as the cells rather than read back from them: the freshly
+    // loaded rows are not read again until VACUUM below (a first read of 5 million new rows sets
+    // their hint bits and rewrites every page, which took minutes through an index).
     const snapshot = (at: string, where: string) =>
       c.query(
         `INSERT INTO submissions (response_id, form_version_id, data, submitted_by, submitted_at)
-         SELECT r.id, $2,
-                jsonb_build_object(
-                  'values', (SELECT jsonb_object_agg(cell_key, value) FROM response_cells WHERE response_id = r.id),
-                  'rows', '{}'::jsonb),
-                (SELECT id FROM users WHERE organization_id = r.organization_id ORDER BY id LIMIT 1),
-                ${at}
+         SELECT r.id, $2, jsonb_build_object('values', cells.v, 'rows', '{}'::jsonb), u.id, ${at}
            FROM responses r
+           LEFT JOIN users u ON u.organization_id = r.organization_id
+          CROSS JOIN LATERAL (
+                SELECT jsonb_object_agg(${CELL_KEY}, ${CELL_VALUE}) AS v
+                  FROM generate_series(1, ${ROWS}) AS i CROSS JOIN generate_series(1, ${COLUMNS}) AS j
+              ) cells
           WHERE r.collection_id = $1 AND r.status = 'submitted' ${where}
           ORDER BY r.id`,
         [collectionId, formVersionId],
@@ -311,8 +319,8 @@ export async function loadNational(pool: pg.Pool, opts: LoadOptions = {}): Promi
           SET value = (cell.value::int + 1)::text, version = 2, updated_at = r.last_changed_at
          FROM responses r
         WHERE cell.response_id = r.id AND r.collection_id = $1
-          AND r.last_changed_at > r.last_submitted_at AND cell.cell_key LIKE 'grid.r1.%'`,
-      [collectionId],
+          AND r.last_changed_at > r.last_submitted_at AND cell.cell_key = ANY($2::text[])`,
+      [collectionId, Array.from({ length: COLUMNS }, (_, j) => `grid.r1.c${j + 1}`)],
     );
     step('submissions', `${submissions} snapshots (${first.rowCount} earlier ones)`);
 
