@@ -9,9 +9,17 @@ export const ROW_MARKER = '__row';
 
 export const rowMarkerKey = (table: string, rowId: string) => cellKey(table, rowId, ROW_MARKER);
 
-/** Row ids sort by the time the browser made them (see newRowId), so rows keep their order. */
-export function newRowId(now = Date.now(), random = Math.random): string {
+let lastRowTime = 0;
+
+/**
+ * Row ids sort by the time the browser made them, so rows keep their order. Rows made within the
+ * same millisecond (a paste) get consecutive times, never a random order.
+ */
+export function newRowId(clock = Date.now(), random = Math.random): string {
+  const now = Math.max(clock, lastRowTime + 1);
+  lastRowTime = now;
   return `r${now.toString(36)}${Math.floor(random() * 36 ** 4)
+
     .toString(36)
     .padStart(4, '0')}`;
 }
