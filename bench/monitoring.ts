@@ -4,14 +4,15 @@
 // submission date. Through HTTP against the real server, one request at a time.
 //
 //   npm run bench -- monitoring        BENCH_REQUESTS (300 per case), BENCH_WARMUP_REQUESTS (30),
-//                                      NATIONAL_DATABASE_URL (reuse a loaded database)
+//                                      NATIONAL_DATABASE_URL (reuse a loaded database),
+//                                      BENCH_CASES (some of the cases, comma-separated)
 //
 // Each round sends one request of every case in turn, so that a burst of other work on the
 // machine falls on all cases alike. The last line is the issue's JSON object.
 import { performance } from 'node:perf_hooks';
 import { HttpClient, type Session, signIn } from './support/http.js';
 import { Cleanup, machineLoad, nationalDatabase } from './support/national.js';
-import { cpuSplit, formatCpu } from './support/proc.js';
+import { cpuSplit, formatCpu, formatCpuPer } from './support/proc.js';
 import { startServer } from './support/server.js';
 import { Latencies, round } from './support/stats.js';
 
@@ -89,6 +90,9 @@ async function main() {
       },
     ];
 
+    // BENCH_CASES=region_stats,list_page measures only those (to profile one of them).
+    const only = process.env.BENCH_CASES?.split(',');
+    if (only) cases.splice(0, cases.length, ...cases.filter((c) => only.includes(c.key)));
     const send = async (c: Case) => {
       const t = performance.now();
       const res = await client.request('GET', c.path, get(c.session));
@@ -108,12 +112,14 @@ async function main() {
     const split = await cpu();
     console.log(`done; ${machineLoad()}`);
     console.log(`  ${formatCpu(split)}`);
+    console.log(`  ${formatCpuPer(split, REQUESTS * cases.length, 'request')}`);
     console.log('');
     for (const c of cases) {
       const f = (p: number) => `${c.latencies.percentile(p).toFixed(1)} ms`;
       console.log(`${c.key.padEnd(15)} p50 ${f(50)}, p95 ${f(95)}, p99 ${f(99)}  — ${c.label}`);
     }
-    const p95 = (key: string) => round(cases.find((c) => c.key === key)!.latencies.percentile(95));
+    const p95 = (key: string) =>
+      round(cases.find((c) => c.key === key)?.latencies.percentile(95) ?? Number.NaN);
     console.log(
       JSON.stringify({
         region_stats_p95_ms: p95('region_stats'),

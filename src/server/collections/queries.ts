@@ -55,12 +55,16 @@ export function listCollections(db: Db, viewer: CurrentUser) {
     .execute();
 }
 
-export function getCollection(db: Db, viewer: CurrentUser, id: number) {
+/** One collection the viewer may see, as a query others may add columns to (alias `c`). */
+export function collectionQuery(db: Db, viewer: CurrentUser, id: number) {
   return visibleCollections(db, viewer)
     .select(COLUMNS)
     .select(isOpenSql('c').as('open'))
-    .where('c.id', '=', id)
-    .executeTakeFirst();
+    .where('c.id', '=', id);
+}
+
+export function getCollection(db: Db, viewer: CurrentUser, id: number) {
+  return collectionQuery(db, viewer, id).executeTakeFirst();
 }
 
 export async function insertCollection(

@@ -6,8 +6,7 @@ import type { Db } from '../db/connection.js';
 import { Problem } from '../http/problem.js';
 import { loadDefinition } from '../responses/definitions.js';
 import {
-  countsByArea,
-  firstSubmissionsByDay,
+  collectionStatsRow,
   type ListQuery,
   latestSubmission,
   listParticipants,
@@ -28,13 +27,9 @@ export async function visibleCollection(db: Db, viewer: CurrentUser, id: number)
 export async function collectionStats(db: Db, viewer: CurrentUser, id: number, f: MonitoringFilter) {
   // The federal operator sees the country by region; coordinators see their area by municipality.
   const by = viewer.role === 'federal' && !f.regionCode && !f.municipalityId ? 'region' : 'municipality';
-  // All at once: the counts are narrowed to the viewer's scope anyway, and are thrown away when
-  // the collection turns out not to be visible.
-  const [collection, areas, days] = await Promise.all([
-    visibleCollection(db, viewer, id),
-    countsByArea(db, viewer, id, f, by),
-    firstSubmissionsByDay(db, viewer, id, f),
-  ]);
+  const row = await collectionStatsRow(db, viewer, id, f, by);
+  if (!row) throw Problem.notFound('Сбор данных не найден.');
+  const { areas, days, ...collection } = row;
   const totals = empty();
   const perArea = new Map<string, Counts & { name: string }>();
   for (const row of areas) {
