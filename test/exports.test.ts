@@ -195,23 +195,36 @@ describe('export', () => {
 
 describe('the export queue', () => {
   it('picks up a job cut short by a crash and finishes it', async () => {
-    // A server without workers takes the request; then its "runner" dies mid-way.
-    const quiet = await startTestServer({ database: server.database, startWorkers: false });
-    const asked = await (await quiet.client().login('admin')).post(
-      `/api/monitoring/collections/${collectionId}/exports`,
-      { regionCode: '77' },
-    );
+    // A job whose runner died mid-way: marked running, its heartbeat stale, half a file stored.
+    // It is written straight into the table (not asked for through the API), or the running
+    // worker could take it as a fresh job before the test makes it look crashed.
     const db = server.database.db;
-    await db
-      .updateTable('export_jobs')
-      .set({ status: 'running', attempts: 1, heartbeat_at: new Date(Date.now() - 60_000), progress: 40 })
-      .where('id', '=', asked.body.id)
-      .execute();
+    const adminId = (
+      await db.selectFrom('users').select('id').where('login', '=', 'admin').executeTakeFirstOrThrow()
+    ).id;
+    const inserted = await db
+      .insertInto('export_jobs')
+      .values({
+        collection_id: collectionId,
+        requested_by: adminId,
+        scope_role: 'federal',
+        scope_region_code: null,
+        scope_municipality_id: null,
+        scope_organization_id: null,
+        region_filter: '77',
+        file_name: 'crashed.xlsx',
+        status: 'running',
+        attempts: 1,
+        progress: 40,
+        heartbeat_at: new Date(Date.now() - 60_000),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const asked = { body: { id: inserted.id } };
     await db
       .insertInto('export_file_chunks')
       .values({ job_id: asked.body.id, seq: 0, data: Buffer.from('half a file') })
       .execute();
-    await quiet.close();
 
     const admin = await server.client().login('admin');
     let job: any;
