@@ -1,17 +1,4 @@
-// The signed-in user as every route and query sees it: role plus the ids that bound its scope.
-import type { Role } from '../../shared/roles.js';
+// The signed-in user as every route and query sees it; the same shape the browser receives.
+import type { SessionUser } from '../../shared/session-user.js';
 
-export type CurrentUser = {
-  id: number;
-  login: string;
-  role: Role;
-  fullName: string;
-  mustChangePassword: boolean;
-  /** The region the user's scope lies in: its own for regional, its municipality's or organization's otherwise. */
-  regionCode: string | null;
-  municipalityId: number | null;
-  organizationId: number | null;
-  /** What the header shows next to the role: the organization's, municipality's or region's name. */
-  scopeName: string;
-  regionTimezone: string | null;
-};
+export type CurrentUser = SessionUser;

@@ -3,24 +3,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { Action } from '../../shared/permissions.js';
-import type { Role } from '../../shared/roles.js';
+import type { SessionUser } from '../../shared/session-user.js';
 import { api } from './api.js';
 import { sessionClock } from './session-clock.js';
 
 export type Permission = Action;
 
-export type SessionUser = {
-  id: number;
-  login: string;
-  role: Role;
-  fullName: string;
-  mustChangePassword: boolean;
-  regionCode: string | null;
-  municipalityId: number | null;
-  organizationId: number | null;
-  scopeName: string;
-  regionTimezone: string | null;
-};
+export type { SessionUser };
 
 export type Session = {
   user: SessionUser;
