@@ -6,6 +6,7 @@ import { ORGANIZATION_KINDS } from '../../shared/roles.js';
 import { authorize, authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf, inTransaction, userOf } from '../http/context.js';
+import { IdParams } from '../http/params.js';
 import { Problem } from '../http/problem.js';
 import { getCollection, listCollections } from './queries.js';
 import {
@@ -16,7 +17,7 @@ import {
   reopenCollection,
 } from './service.js';
 
-const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const Id = IdParams;
 const Instant = z.iso
   .datetime({ offset: true, message: 'Укажите момент времени в формате ISO 8601.' })
   .transform((s) => new Date(s));

@@ -7,6 +7,7 @@ import { audit } from '../audit/service.js';
 import { authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf, userOf } from '../http/context.js';
+import { IdParams } from '../http/params.js';
 import { Problem } from '../http/problem.js';
 import { visibleCollection } from '../monitoring/service.js';
 import { attachmentDisposition } from '../publications/file-names.js';
@@ -14,7 +15,7 @@ import { readExportFile } from './file.js';
 import { listOwnJobs } from './queries.js';
 import { ownJob, requestExport } from './service.js';
 
-const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const Id = IdParams;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db }) {

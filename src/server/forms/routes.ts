@@ -7,10 +7,11 @@ import { FormDefinitionSchema } from '../../shared/forms/definition.js';
 import { authorize, authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf, inTransaction } from '../http/context.js';
+import { IdParams } from '../http/params.js';
 import { listForms } from './queries.js';
 import { addVersion, createForm, editVersion, versionDetails } from './service.js';
 
-const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const Id = IdParams;
 const DefinitionBody = z.strictObject({ definition: z.unknown() });
 // Computed once: the schema does not change while the process runs.
 const JSON_SCHEMA = z.toJSONSchema(FormDefinitionSchema, { io: 'input' });

@@ -6,10 +6,11 @@ import { authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf, userOf } from '../http/context.js';
 import { PagingQuery, paged, pageWindow } from '../http/paging.js';
+import { IdParams } from '../http/params.js';
 import { SORTS } from './queries.js';
 import { collectionStats, participantList, submittedData } from './service.js';
 
-const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const Id = IdParams;
 const Area = {
   regionCode: z
     .string()

@@ -5,12 +5,13 @@ import { z } from 'zod';
 import { authorize, authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf, inTransaction, userOf } from '../http/context.js';
+import { IdParams } from '../http/params.js';
 import { Problem } from '../http/problem.js';
 import { applyChanges } from './autosave.js';
 import { dataCollectionBlocks, historyOfCell, responseForEditor } from './service.js';
 import { submitResponse } from './submit.js';
 
-const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const Id = IdParams;
 export const MAX_BATCH = 200;
 
 const ChangesBody = z.strictObject({

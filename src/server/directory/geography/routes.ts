@@ -6,11 +6,12 @@ import { authorize, authorizeObject } from '../../auth/plugin.js';
 import type { Db } from '../../db/connection.js';
 import { contextOf, userOf } from '../../http/context.js';
 import { PagingQuery, paged, pageWindow } from '../../http/paging.js';
+import { IdParams } from '../../http/params.js';
 import { Problem } from '../../http/problem.js';
 import { getMunicipality, getRegion, listMunicipalities, listRegions } from './queries.js';
 
 const RegionCode = z.string().regex(/^[0-9]{2}$/, 'Код региона — две цифры.');
-const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const Id = IdParams;
 
 export async function geographyRoutes(fastify: FastifyInstance, opts: { db: Db }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -7,10 +7,11 @@ import { authorize, authorizeObject } from '../../auth/plugin.js';
 import type { Db } from '../../db/connection.js';
 import { contextOf, inTransaction, userOf } from '../../http/context.js';
 import { BooleanQuery, PagingQuery, paged, pageWindow } from '../../http/paging.js';
+import { IdParams } from '../../http/params.js';
 import { listOrganizations } from './queries.js';
 import { createOrganization, editOrganization, organizationDetails } from './service.js';
 
-const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const Id = IdParams;
 const Name = (max: number) => z.string().trim().min(1).max(max);
 
 const ListQuery = z.strictObject({

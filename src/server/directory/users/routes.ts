@@ -8,11 +8,12 @@ import { authorize, authorizeObject } from '../../auth/plugin.js';
 import type { Db } from '../../db/connection.js';
 import { contextOf, inTransaction, userOf } from '../../http/context.js';
 import { BooleanQuery, PagingQuery, paged, pageWindow } from '../../http/paging.js';
+import { IdParams } from '../../http/params.js';
 import { Problem } from '../../http/problem.js';
 import { getUser, listUsers } from './queries.js';
 import { createUser, editUser, resetPassword } from './service.js';
 
-const Id = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const Id = IdParams;
 const Email = z.union([z.literal(''), z.email('Неверный адрес электронной почты.').max(254)]);
 
 const ListQuery = z.strictObject({
