@@ -6,7 +6,7 @@
 // The server runs as its own process (src/server/main.ts) on a fresh database: on the local
 // PostgreSQL when it answers (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres),
 // otherwise on an embedded PGlite in a temporary folder. The last line is one JSON object.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -27,7 +27,8 @@ import { formatLatency, Latencies, round } from './support/stats.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 1000);
-const FILE_BYTES = 50 * 1024 * 1024;
+const MB = 1024 * 1024;
+const FILE_BYTES = 50 * MB;
 const READER = 'sch770001';
 
 async function postgresAnswers() {
@@ -86,12 +87,9 @@ async function seedBigFile(db: Db) {
     name: 'Архив материалов.zip',
     contentType: 'application/zip',
   });
+  // Random bytes, every value from 0 to 255, as in a real archive.
   async function* content() {
-    const piece = Buffer.alloc(1024 * 1024);
-    for (let i = 0; i < FILE_BYTES / piece.length; i++) {
-      piece.fill(i % 251);
-      yield Buffer.from(piece);
-    }
+    for (let i = 0; i < FILE_BYTES / MB; i++) yield randomBytes(MB);
   }
   const stored = await databaseFileStore(db).write(fileId, content());
   await completeFile(db, fileId, stored);

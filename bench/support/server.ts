@@ -38,6 +38,16 @@ function buildServer(): string {
   return path.join(BUILT_DIR, 'server', 'main.js');
 }
 
+/**
+ * The V8 flags of `npm start` (package.json), read rather than repeated so the two cannot drift:
+ * a small young generation and no pretenuring keep a streamed download's garbage from piling up
+ * (docs/ARCHITECTURE.md, "Publications and stored files").
+ */
+function startFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  return String(pkg.scripts.start).match(/--[\w-]+(=\S+)?/g) ?? [];
+}
+
 /** How the server runs: `built` or the TypeScript sources (the default). */
 export const SERVER_MODE = process.env.BENCH_SERVER === 'built' ? 'built' : 'tsx';
 
@@ -63,10 +73,10 @@ export async function startServer(
     SERVER_MODE === 'built' ? [buildServer()] : ['--import', 'tsx', path.join('src', 'server', 'main.ts')];
   const child: ChildProcess = spawn(
     process.execPath,
-    // The server runs with the flags `npm start` gives it (a small young generation keeps a
-    // streamed download's garbage from piling up); BENCH_SERVER_NODE_ARGS adds more, e.g. --cpu-prof.
+    // The server runs with the flags `npm start` gives it (see START_FLAGS); BENCH_SERVER_NODE_ARGS
+    // adds more, e.g. --cpu-prof.
     [
-      '--max-semi-space-size=4',
+      ...startFlags(),
       ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
       ...entry,
     ],

@@ -97,7 +97,7 @@ export async function buildApp({ config, db, logger, startWorkers = true }: AppO
     const worker = startExportWorker(db, app.log, { pollMs: config.exportPollMs, ttlMs: config.exportTtlMs });
     app.addHook('onClose', () => worker.stop());
   }
-  await app.register(publicationRoutes, { db, config });
+  await app.register(publicationRoutes, { db });
 
   await serveWebPages(app);
   return app;

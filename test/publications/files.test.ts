@@ -88,6 +88,20 @@ describe('upload and download', () => {
     });
   });
 
+  it('serves every byte value unchanged, across the 64 KB slices and 256 KB chunks it is read in', async () => {
+    // Bytes over 0x7F are the ones a text decoding would mangle (pg decodes results as UTF-8).
+    const pattern = Buffer.from(Array.from({ length: 256 }, (_, i) => 255 - i));
+    const content = bytes('PK\x03\x04', ...Array.from({ length: 1200 }, () => pattern));
+    const up = await admin.upload(`/api/publications/${publicationId}/files`, {
+      name: 'Все байты.zip',
+      content,
+    });
+    expect(up.status).toBe(201);
+    const { body } = await download(admin, up.body.url);
+    expect(body.length).toBe(content.length);
+    expect(Buffer.from(body).equals(Buffer.from(content))).toBe(true);
+  });
+
   const accepted: [string, Uint8Array<ArrayBuffer>, string][] = [
     [
       'Таблица.xlsx',

@@ -3,11 +3,9 @@
 // reader's audience, exactly as for one that does not exist.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import pg from 'pg';
 import { z } from 'zod';
 import { PublicationCreate, PublicationFields, PublicationPatch } from '../../shared/publications.js';
 import { authorize, authorizeObject } from '../auth/plugin.js';
-import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { contextOf, inTransaction } from '../http/context.js';
 import { PagingQuery, paged, pageWindow } from '../http/paging.js';
@@ -37,18 +35,10 @@ const FileId = z.strictObject({ id: DbId, fileId: DbId });
 const ListQuery = z.strictObject({ q: z.string().trim().max(300).optional(), ...PagingQuery });
 const PreviewBody = z.strictObject({ bodyMarkdown: PublicationFields.bodyMarkdown });
 
-export async function publicationRoutes(
-  fastify: FastifyInstance,
-  opts: { db: Db; config?: Config; store?: FileStore },
-) {
+export async function publicationRoutes(fastify: FastifyInstance, opts: { db: Db; store?: FileStore }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = opts;
-  // On PostgreSQL, a few connections of their own read file chunks in binary (storage/chunk-reader.ts).
-  const chunkPool = opts.config?.databaseUrl
-    ? new pg.Pool({ connectionString: opts.config.databaseUrl, max: 4 })
-    : undefined;
-  if (chunkPool) fastify.addHook('onClose', () => chunkPool.end());
-  const store = opts.store ?? databaseFileStore(db, chunkPool);
+  const store = opts.store ?? databaseFileStore(db);
 
   app.get(
     '/api/publications',

@@ -1,54 +1,35 @@
-// Reading a stored file's bytes back, in slices of READ_SLICE_BYTES.
+// Reading a stored file's bytes back, in slices of READ_SLICE_BYTES, each slice one query.
 //
-// Why slices, and why a pg pool of its own when there is one: `pg` receives bytea in text form
-// unless a query asks for binary results, and Kysely cannot ask. In text form every byte arrives
-// as two hex digits, becomes a JavaScript string, then a Buffer: a 50 MB download allocated
-// ~250 MB, and the server's memory grew by ~70 MB while it streamed (bench/publications.ts).
-// Binary results in 64 KB slices allocate about twice the file, and the growth that remains is
-// garbage waiting for collection (docs/ARCHITECTURE.md, "Publications and stored files").
-// Without a pool (embedded PGlite, whose socket the app does not expose; tests), the same slices
-// go through Kysely.
+// Why base64: `pg` receives bytea in text form, as two hex digits per byte, which its parser
+// turns into a string and then a Buffer (a 50 MB download allocated ~250 MB). Asking `pg` for
+// binary results does not help: it decodes every field as UTF-8 before any type parser runs, so
+// bytes over 0x7F come back as U+FFFD (pg-protocol's DataRow parser: "binary mode not supported
+// yet"). base64 costs a third more on the wire, Node decodes it natively, and both engines run
+// the same query. Each slice's string dies young, provided V8 does not pretenure pg's row
+// objects (docs/ARCHITECTURE.md, "Publications and stored files").
 import { sql } from 'kysely';
-import type pg from 'pg';
 import type { Db } from '../db/connection.js';
 import { CHUNK_BYTES } from './file-store.js';
 
 export const READ_SLICE_BYTES = 64 * 1024;
 
-const SLICE_SQL =
-  'SELECT substring(data FROM $3 FOR $4) AS data FROM publication_file_chunks WHERE file_id = $1 AND seq = $2';
-
-type SliceReader = (fileId: number, seq: number, offset: number) => Promise<Buffer | undefined>;
-
-export function sliceReader(db: Db, pool?: pg.Pool): SliceReader {
-  if (pool) {
-    return async (fileId, seq, offset) => {
-      // `binary` is pg's own option (results in binary format); its typings do not list it.
-      const query = {
-        text: SLICE_SQL,
-        values: [fileId, seq, offset + 1, READ_SLICE_BYTES],
-        binary: true,
-      } as pg.QueryConfig;
-      const r = await pool.query<{ data: Buffer }>(query);
-      return r.rows[0]?.data;
-    };
-  }
-  return async (fileId, seq, offset) => {
-    const row = await db
-      .selectFrom('publication_file_chunks')
-      .select(sql<Buffer>`substring(data FROM ${offset + 1} FOR ${READ_SLICE_BYTES})`.as('data'))
-      .where('file_id', '=', fileId)
-      .where('seq', '=', seq)
-      .executeTakeFirst();
-    return row?.data;
-  };
+async function readSlice(db: Db, fileId: number, seq: number, offset: number) {
+  const row = await db
+    .selectFrom('publication_file_chunks')
+    .select(
+      sql<string>`encode(substring(data FROM ${offset + 1} FOR ${READ_SLICE_BYTES}), 'base64')`.as('data'),
+    )
+    .where('file_id', '=', fileId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return row ? Buffer.from(row.data, 'base64') : undefined;
 }
 
 /** The file's bytes in order, one slice per query: the consumer's pace decides when the next is read. */
-export async function* readChunks(read: SliceReader, fileId: number): AsyncGenerator<Buffer> {
+export async function* readChunks(db: Db, fileId: number): AsyncGenerator<Buffer> {
   for (let seq = 0; ; seq += 1) {
     for (let offset = 0; offset < CHUNK_BYTES; offset += READ_SLICE_BYTES) {
-      const slice = await read(fileId, seq, offset);
+      const slice = await readSlice(db, fileId, seq, offset);
       // No such chunk: the file has ended (on a chunk boundary, if offset is 0).
       if (!slice || slice.length === 0) return;
       yield slice;

@@ -2,14 +2,11 @@
 // every server process on the same database serves every file. Each chunk is its own statement
 // (no transaction spans the upload): a slow client must not hold a transaction, and on PGlite,
 // which runs one transaction at a time, that would stall every other request.
-import type pg from 'pg';
 import type { Db } from '../db/connection.js';
-import { readChunks, sliceReader } from './chunk-reader.js';
+import { readChunks } from './chunk-reader.js';
 import { CHUNK_BYTES, type FileStore, measured, rechunk } from './file-store.js';
 
-/** `pool`, when given, is a `pg` pool on the same database, used to read chunks in binary (see chunk-reader.ts). */
-export function databaseFileStore(db: Db, pool?: pg.Pool): FileStore {
-  const read = sliceReader(db, pool);
+export function databaseFileStore(db: Db): FileStore {
   return {
     async write(fileId, source) {
       const { pieces, result } = measured(source);
@@ -25,7 +22,7 @@ export function databaseFileStore(db: Db, pool?: pg.Pool): FileStore {
     },
 
     read(fileId) {
-      return readChunks(read, fileId);
+      return readChunks(db, fileId);
     },
 
     async remove(fileId) {
