@@ -73,13 +73,9 @@ export async function startServer(
     SERVER_MODE === 'built' ? [buildServer()] : ['--import', 'tsx', path.join('src', 'server', 'main.ts')];
   const child: ChildProcess = spawn(
     process.execPath,
-    // The server runs with the flags `npm start` gives it (see START_FLAGS); BENCH_SERVER_NODE_ARGS
+    // The server runs with the flags `npm start` gives it (see startFlags); BENCH_SERVER_NODE_ARGS
     // adds more, e.g. --cpu-prof.
-    [
-      ...startFlags(),
-      ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      ...entry,
-    ],
+    [...startFlags(), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), ...entry],
 
     {
       cwd: ROOT,
