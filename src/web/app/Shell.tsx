@@ -4,7 +4,6 @@ import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { LogoutButton } from '../features/auth/LogoutButton.js';
-import { hasPermission } from '../features/forms/manage-permission.js';
 import { PRODUCT_NAME } from './page-title.js';
 import { useSession } from './session.js';
 
@@ -54,12 +53,12 @@ export function Shell() {
                 <NavLink to="/directory">Справочник</NavLink>
               </li>
             )}
-            {!locked && hasPermission(permissions, 'forms.manage') && (
+            {!locked && permissions.includes('forms.manage') && (
               <li>
                 <NavLink to="/forms">Формы</NavLink>
               </li>
             )}
-            {!locked && hasPermission(permissions, 'collections.manage') && (
+            {!locked && permissions.includes('collections.manage') && (
               <li>
                 <NavLink to="/collections">Сборы данных</NavLink>
               </li>

@@ -1,13 +1,13 @@
 // The operator's collection pages under /collections ('collections.manage').
 import type { RouteObject } from 'react-router';
-import { RequireManage } from '../forms/manage-permission.js';
+import { RequirePermission } from '../../app/RequirePermission.js';
 import { CollectionCreatePage } from './CollectionCreatePage.js';
 import { CollectionPage } from './CollectionPage.js';
 import { CollectionsPage } from './CollectionsPage.js';
 
 export const collectionsRoutes: RouteObject = {
   path: 'collections',
-  element: <RequireManage permission="collections.manage" />,
+  element: <RequirePermission permission="collections.manage" />,
   children: [
     { index: true, element: <CollectionsPage /> },
     { path: 'new', element: <CollectionCreatePage /> },

@@ -4,15 +4,15 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../../shared/dates.js';
 import { formatCount } from '../../../shared/plural.js';
 import { usePageTitle } from '../../app/page-title.js';
+import { useCan } from '../../app/session.js';
 import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
 import { FrozenBadge } from './FrozenBadge.js';
-import { useCanManage } from './manage-permission.js';
 import { useFormVersions } from './queries.js';
 
 export function FormsPage() {
   usePageTitle('Формы');
   const list = useFormVersions();
-  const canRunCollections = useCanManage('collections.manage');
+  const canRunCollections = useCan('collections.manage');
   const rows = list.data?.rows ?? [];
   return (
     <>

@@ -1,15 +1,9 @@
 // The «Сбор данных» blocks on «НИКО» for those who watch collections ('monitoring.read'):
 // one per collection in the user's scope, the latest first.
-import { useSession } from '../../app/session.js';
 import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
 import { MonitoringBlock } from './MonitoringBlock.js';
 import { useWatchedCollections } from './queries.js';
 import './monitoring.css';
-
-/** The web's Permission type predates 'monitoring.read' (the server grants it): checked by name. */
-export function useCanMonitor(): boolean {
-  return (useSession().permissions as readonly string[]).includes('monitoring.read');
-}
 
 export function MonitoringBlocks() {
   const collections = useWatchedCollections();

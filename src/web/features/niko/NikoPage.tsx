@@ -1,15 +1,15 @@
 // Section «НИКО», the cabinet's home page. Publications (manual §1) and the «Сбор данных» block
 // (manual §2, §3) are added here by their own features.
 import { usePageTitle } from '../../app/page-title.js';
-import { useSession } from '../../app/session.js';
+import { useCan, useSession } from '../../app/session.js';
 import { DataCollectionBlocks } from '../data-collection/DataCollectionBlock.js';
-import { MonitoringBlocks, useCanMonitor } from '../monitoring/MonitoringBlocks.js';
+import { MonitoringBlocks } from '../monitoring/MonitoringBlocks.js';
 import { Publications } from '../publications/Publications.js';
 
 export function NikoPage() {
   usePageTitle('НИКО');
   const { user } = useSession();
-  const canMonitor = useCanMonitor();
+  const canMonitor = useCan('monitoring.read');
   return (
     <>
       <h1>НИКО</h1>
