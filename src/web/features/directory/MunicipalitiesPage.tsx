@@ -2,9 +2,8 @@
 import { Link } from 'react-router';
 import { formatCount } from '../../../shared/plural.js';
 import { usePageTitle } from '../../app/page-title.js';
-import { Pager } from '../../ui/Pager.js';
-import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
 import { RegionSelect, SearchBox, useIsFederal } from './filters.js';
+import { ListPage } from './ListPage.js';
 import { countOf } from './labels.js';
 import { PAGE_SIZE, useListParams } from './list-params.js';
 import { useMunicipalities } from './queries.js';
@@ -16,58 +15,59 @@ export function MunicipalitiesPage() {
   const list = useMunicipalities({ ...values, page, pageSize: PAGE_SIZE });
 
   return (
-    <>
-      <h1>Муниципалитеты</h1>
-      <div className="filters">
-        <SearchBox
-          label="Поиск муниципалитета"
-          hint="Код или часть названия"
-          value={values.q}
-          onSearch={(q) => setFilter({ q })}
-        />
-        {federal && (
-          <RegionSelect
-            value={values.regionCode}
-            onChange={(regionCode) => setFilter({ regionCode })}
-            allLabel="Все регионы"
-          />
-        )}
-      </div>
-      <ProblemMessage error={list.error} />
-      {list.isLoading ? (
-        <Loading />
-      ) : list.data ? (
+    <ListPage
+      title="Муниципалитеты"
+      add={false}
+      list={list}
+      page={page}
+      onPageChange={setPage}
+      filters={
         <>
-          <table className="table">
-            <caption className="visually-hidden">Муниципалитеты</caption>
-            <thead>
-              <tr>
-                <th scope="col">Код</th>
-                <th scope="col">Название</th>
-                <th scope="col">Регион</th>
-                <th scope="col" className="num">
-                  Организаций
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.rows.map((m) => (
-                <tr key={m.id}>
-                  <td className="nowrap">{m.code}</td>
-                  <td>{m.name}</td>
-                  <td>{m.regionName}</td>
-                  <td className="num">
-                    <Link to={`/directory/organizations?regionCode=${m.regionCode}&municipalityId=${m.id}`}>
-                      {formatCount(countOf(m.organizations))}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPageChange={setPage} />
+          <SearchBox
+            label="Поиск муниципалитета"
+            hint="Код или часть названия"
+            value={values.q}
+            onSearch={(q) => setFilter({ q })}
+          />
+          {federal && (
+            <RegionSelect
+              value={values.regionCode}
+              onChange={(regionCode) => setFilter({ regionCode })}
+              allLabel="Все регионы"
+            />
+          )}
         </>
-      ) : null}
-    </>
+      }
+    >
+      {(rows) => (
+        <table className="table">
+          <caption className="visually-hidden">Муниципалитеты</caption>
+          <thead>
+            <tr>
+              <th scope="col">Код</th>
+              <th scope="col">Название</th>
+              <th scope="col">Регион</th>
+              <th scope="col" className="num">
+                Организаций
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((m) => (
+              <tr key={m.id}>
+                <td className="nowrap">{m.code}</td>
+                <td>{m.name}</td>
+                <td>{m.regionName}</td>
+                <td className="num">
+                  <Link to={`/directory/organizations?regionCode=${m.regionCode}&municipalityId=${m.id}`}>
+                    {formatCount(countOf(m.organizations))}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </ListPage>
   );
 }

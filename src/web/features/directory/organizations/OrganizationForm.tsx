@@ -1,13 +1,9 @@
 // Creating or editing an organization (federal operator). The region follows from the
 // municipality; once created, an organization keeps its code and its region.
-import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
 import type { OrganizationKindCode } from '../../../../shared/roles.js';
-import { ApiError } from '../../../app/api.js';
-import { Button } from '../../../ui/Button.js';
 import { SelectField, TextField } from '../../../ui/Field.js';
-import { focusFirstError } from '../../../ui/focus-first-error.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
+import { FormActions, useDirectoryForm } from '../directory-form.js';
 import { MunicipalitySelect, RegionSelect } from '../filters.js';
 import { KIND_OPTIONS } from '../labels.js';
 
@@ -38,32 +34,13 @@ function checkLocally(v: OrganizationFormValues, mode: Props['mode']): Record<st
 }
 
 export function OrganizationForm({ initial, mode, cancelTo, onSubmit }: Props) {
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { values, setValues, errors, error, busy, submit } = useDirectoryForm(
+    initial,
+    (v) => checkLocally(v, mode),
+    onSubmit,
+  );
   const set = <K extends keyof OrganizationFormValues>(key: K, value: OrganizationFormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    setError(null);
-    const local = checkLocally(values, mode);
-    setErrors(local);
-    if (Object.keys(local).length > 0) return focusFirstError(form);
-    setBusy(true);
-    try {
-      await onSubmit(values);
-    } catch (err) {
-      setError(err);
-      if (err instanceof ApiError) {
-        setErrors(err.fieldErrors());
-        focusFirstError(form);
-      }
-      setBusy(false);
-    }
-  }
 
   return (
     <form className="form" onSubmit={submit} noValidate>
@@ -117,14 +94,7 @@ export function OrganizationForm({ initial, mode, cancelTo, onSubmit }: Props) {
         error={errors.municipalityId}
         required
       />
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          Сохранить
-        </Button>
-        <Link className="btn btn-secondary" to={cancelTo}>
-          Отмена
-        </Link>
-      </div>
+      <FormActions busy={busy} cancelTo={cancelTo} />
     </form>
   );
 }

@@ -4,10 +4,9 @@ import { ORGANIZATION_KIND_LABELS } from '../../../../shared/roles.js';
 import { usePageTitle } from '../../../app/page-title.js';
 import { useCan, useSession } from '../../../app/session.js';
 import { SelectField } from '../../../ui/Field.js';
-import { Pager } from '../../../ui/Pager.js';
-import { Loading, ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { ActiveBadge } from '../ActiveBadge.js';
 import { MunicipalitySelect, RegionSelect, SearchBox } from '../filters.js';
+import { ListPage } from '../ListPage.js';
 import { ACTIVE_FILTER_OPTIONS, KIND_OPTIONS } from '../labels.js';
 import { PAGE_SIZE, useListParams } from '../list-params.js';
 import { useOrganizations } from '../queries.js';
@@ -24,87 +23,81 @@ export function OrganizationsPage() {
   const municipalityRegion = user.role === 'federal' ? values.regionCode : (user.regionCode ?? '');
 
   return (
-    <>
-      <div className="page-heading">
-        <h1>Организации</h1>
-        {canWrite && (
-          <Link className="btn btn-primary" to="/directory/organizations/new">
-            Добавить организацию
-          </Link>
-        )}
-      </div>
-      <div className="filters">
-        <SearchBox
-          label="Поиск организации"
-          hint="Код или часть наименования"
-          value={values.q}
-          onSearch={(q) => setFilter({ q })}
-        />
-        {user.role === 'federal' && (
-          <RegionSelect
-            value={values.regionCode}
-            onChange={(regionCode) => setFilter({ regionCode, municipalityId: '' })}
-            allLabel="Все регионы"
-          />
-        )}
-        {user.role !== 'municipal' && (
-          <MunicipalitySelect
-            regionCode={municipalityRegion}
-            value={values.municipalityId}
-            onChange={(municipalityId) => setFilter({ municipalityId })}
-            allLabel="Все муниципалитеты"
-          />
-        )}
-        <SelectField
-          label="Вид"
-          value={values.kind}
-          options={[{ value: '', label: 'Все виды' }, ...KIND_OPTIONS]}
-          onValueChange={(kind) => setFilter({ kind })}
-        />
-        <SelectField
-          label="Состояние"
-          value={values.active}
-          options={ACTIVE_FILTER_OPTIONS}
-          onValueChange={(active) => setFilter({ active })}
-        />
-      </div>
-      <ProblemMessage error={list.error} />
-      {list.isLoading ? (
-        <Loading />
-      ) : list.data ? (
+    <ListPage
+      title="Организации"
+      add={canWrite && { to: '/directory/organizations/new', label: 'Добавить организацию' }}
+      list={list}
+      page={page}
+      onPageChange={setPage}
+      filters={
         <>
-          <table className="table">
-            <caption className="visually-hidden">Организации</caption>
-            <thead>
-              <tr>
-                <th scope="col">Код</th>
-                <th scope="col">Наименование</th>
-                <th scope="col">Вид</th>
-                <th scope="col">Регион</th>
-                <th scope="col">Муниципалитет</th>
-                <th scope="col">Состояние</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.rows.map((o) => (
-                <tr key={o.id}>
-                  <td className="nowrap">{o.code}</td>
-                  <td>
-                    <Link to={`/directory/organizations/${o.id}`}>{o.shortName}</Link>
-                  </td>
-                  <td>{ORGANIZATION_KIND_LABELS[o.kind]}</td>
-                  <td>{o.regionName}</td>
-                  <td>{o.municipalityName}</td>
-                  <td>
-                    <ActiveBadge active={o.isActive} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPageChange={setPage} />
+          <SearchBox
+            label="Поиск организации"
+            hint="Код или часть наименования"
+            value={values.q}
+            onSearch={(q) => setFilter({ q })}
+          />
+          {user.role === 'federal' && (
+            <RegionSelect
+              value={values.regionCode}
+              onChange={(regionCode) => setFilter({ regionCode, municipalityId: '' })}
+              allLabel="Все регионы"
+            />
+          )}
+          {user.role !== 'municipal' && (
+            <MunicipalitySelect
+              regionCode={municipalityRegion}
+              value={values.municipalityId}
+              onChange={(municipalityId) => setFilter({ municipalityId })}
+              allLabel="Все муниципалитеты"
+            />
+          )}
+          <SelectField
+            label="Вид"
+            value={values.kind}
+            options={[{ value: '', label: 'Все виды' }, ...KIND_OPTIONS]}
+            onValueChange={(kind) => setFilter({ kind })}
+          />
+          <SelectField
+            label="Состояние"
+            value={values.active}
+            options={ACTIVE_FILTER_OPTIONS}
+            onValueChange={(active) => setFilter({ active })}
+          />
         </>
-      ) : null}
-    </>
+      }
+    >
+      {(rows) => (
+        <table className="table">
+          <caption className="visually-hidden">Организации</caption>
+          <thead>
+            <tr>
+              <th scope="col">Код</th>
+              <th scope="col">Наименование</th>
+              <th scope="col">Вид</th>
+              <th scope="col">Регион</th>
+              <th scope="col">Муниципалитет</th>
+              <th scope="col">Состояние</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((o) => (
+              <tr key={o.id}>
+                <td className="nowrap">{o.code}</td>
+                <td>
+                  <Link to={`/directory/organizations/${o.id}`}>{o.shortName}</Link>
+                </td>
+                <td>{ORGANIZATION_KIND_LABELS[o.kind]}</td>
+                <td>{o.regionName}</td>
+                <td>{o.municipalityName}</td>
+                <td>
+                  <ActiveBadge active={o.isActive} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </ListPage>
   );
 }

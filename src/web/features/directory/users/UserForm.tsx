@@ -1,12 +1,8 @@
 // Creating an account (login, role and the scope its role needs) or editing its name and e-mail.
-import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
 import type { Role } from '../../../../shared/roles.js';
-import { ApiError } from '../../../app/api.js';
-import { Button } from '../../../ui/Button.js';
 import { SelectField, TextField } from '../../../ui/Field.js';
-import { focusFirstError } from '../../../ui/focus-first-error.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
+import { FormActions, useDirectoryForm } from '../directory-form.js';
 import { MunicipalitySelect, RegionSelect } from '../filters.js';
 import { ROLE_OPTIONS } from '../labels.js';
 import { useOrganizations } from '../queries.js';
@@ -84,32 +80,13 @@ function OrganizationSelect(props: {
 }
 
 export function UserForm({ initial, mode, cancelTo, onSubmit }: Props) {
-  const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { values, setValues, errors, error, busy, submit } = useDirectoryForm(
+    initial,
+    (v) => checkLocally(v, mode),
+    onSubmit,
+  );
   const set = (patch: Partial<UserFormValues>) => setValues((v) => ({ ...v, ...patch }));
   const creating = mode === 'create';
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    setError(null);
-    const local = checkLocally(values, mode);
-    setErrors(local);
-    if (Object.keys(local).length > 0) return focusFirstError(form);
-    setBusy(true);
-    try {
-      await onSubmit(values);
-    } catch (err) {
-      setError(err);
-      if (err instanceof ApiError) {
-        setErrors(err.fieldErrors());
-        focusFirstError(form);
-      }
-      setBusy(false);
-    }
-  }
 
   return (
     <form className="form" onSubmit={submit} noValidate>
@@ -174,14 +151,7 @@ export function UserForm({ initial, mode, cancelTo, onSubmit }: Props) {
           error={errors.organizationId}
         />
       )}
-      <div className="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          Сохранить
-        </Button>
-        <Link className="btn btn-secondary" to={cancelTo}>
-          Отмена
-        </Link>
-      </div>
+      <FormActions busy={busy} cancelTo={cancelTo} />
     </form>
   );
 }

@@ -1,11 +1,9 @@
 // «Пользователи»: accounts within the viewer's scope, searched by login or name.
-import { Link } from 'react-router';
 import { usePageTitle } from '../../../app/page-title.js';
 import { useCan } from '../../../app/session.js';
 import { SelectField } from '../../../ui/Field.js';
-import { Pager } from '../../../ui/Pager.js';
-import { Loading, ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { RegionSelect, SearchBox, useIsFederal } from '../filters.js';
+import { ListPage } from '../ListPage.js';
 import { ACTIVE_FILTER_OPTIONS, ROLE_OPTIONS } from '../labels.js';
 import { PAGE_SIZE, useListParams } from '../list-params.js';
 import { useUsers } from '../queries.js';
@@ -19,51 +17,43 @@ export function UsersPage() {
   const list = useUsers({ ...values, page, pageSize: PAGE_SIZE });
 
   return (
-    <>
-      <div className="page-heading">
-        <h1>Пользователи</h1>
-        {canWrite && (
-          <Link className="btn btn-primary" to="/directory/users/new">
-            Добавить пользователя
-          </Link>
-        )}
-      </div>
-      <div className="filters">
-        <SearchBox
-          label="Поиск пользователя"
-          hint="Логин или часть ФИО"
-          value={values.q}
-          onSearch={(q) => setFilter({ q })}
-        />
-        <SelectField
-          label="Роль"
-          value={values.role}
-          options={[{ value: '', label: 'Все роли' }, ...ROLE_OPTIONS]}
-          onValueChange={(role) => setFilter({ role })}
-        />
-        {federal && (
-          <RegionSelect
-            value={values.regionCode}
-            onChange={(regionCode) => setFilter({ regionCode })}
-            allLabel="Все регионы"
-          />
-        )}
-        <SelectField
-          label="Состояние"
-          value={values.active}
-          options={ACTIVE_FILTER_OPTIONS}
-          onValueChange={(active) => setFilter({ active })}
-        />
-      </div>
-      <ProblemMessage error={list.error} />
-      {list.isLoading ? (
-        <Loading />
-      ) : list.data ? (
+    <ListPage
+      title="Пользователи"
+      add={canWrite && { to: '/directory/users/new', label: 'Добавить пользователя' }}
+      list={list}
+      page={page}
+      onPageChange={setPage}
+      filters={
         <>
-          <UsersTable users={list.data.rows} caption="Пользователи" />
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPageChange={setPage} />
+          <SearchBox
+            label="Поиск пользователя"
+            hint="Логин или часть ФИО"
+            value={values.q}
+            onSearch={(q) => setFilter({ q })}
+          />
+          <SelectField
+            label="Роль"
+            value={values.role}
+            options={[{ value: '', label: 'Все роли' }, ...ROLE_OPTIONS]}
+            onValueChange={(role) => setFilter({ role })}
+          />
+          {federal && (
+            <RegionSelect
+              value={values.regionCode}
+              onChange={(regionCode) => setFilter({ regionCode })}
+              allLabel="Все регионы"
+            />
+          )}
+          <SelectField
+            label="Состояние"
+            value={values.active}
+            options={ACTIVE_FILTER_OPTIONS}
+            onValueChange={(active) => setFilter({ active })}
+          />
         </>
-      ) : null}
-    </>
+      }
+    >
+      {(rows) => <UsersTable users={rows} caption="Пользователи" />}
+    </ListPage>
   );
 }
