@@ -10,12 +10,13 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { NIKO_CONTEXT_FORM } from '../src/server/demo/niko-form.js';
 import { inputCellMap } from '../src/shared/forms/layout.js';
+import { Cleanup } from './support/cleanup.js';
 import { createBenchDatabase, vacuumAnalyze } from './support/database.js';
 import { BENCH_PASSWORD, loadOrganizations, openCollection, type Participant } from './support/fixtures.js';
 import { HttpClient, type Session, signInAll } from './support/http.js';
 import { type Phase, reportFailure, runLoad, runPaced } from './support/load.js';
 import { type CpuSplit, cpuSplit, formatCpu, formatCpuPer, sampleRss } from './support/proc.js';
-import { type BenchServer, SERVER_MODE, startServer } from './support/server.js';
+import { SERVER_MODE, startServer } from './support/server.js';
 import { formatLatency, round } from './support/stats.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -151,21 +152,9 @@ async function main() {
     `autosave: ${ORGS} organizations, ${BATCH} cells per batch, concurrency ${ORGS}, ` +
       `${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up, pool ${POOL_SIZE}, server from ${SERVER_MODE === 'built' ? 'compiled JavaScript' : 'sources through tsx'}`,
   );
+  const cleanup = new Cleanup();
   const database = await createBenchDatabase('autosave');
-  let server: BenchServer | undefined;
-  let client: HttpClient | undefined;
-  let baselinePool: pg.Pool | undefined;
-  const stopAll = async () => {
-    client?.close();
-    await baselinePool?.end().catch(() => {});
-    await server?.stop();
-    await database.drop();
-  };
-  const onSignal = () => {
-    void stopAll().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  cleanup.add(() => database.drop());
   try {
     const t0 = performance.now();
     await loadOrganizations(database.db, ORGS);
@@ -189,19 +178,21 @@ async function main() {
     let baselineCpu: CpuSplit | undefined;
     if (WITH_BASELINE) {
       await vacuumAnalyze(database.url);
-      baselinePool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
+      const baselinePool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
+      cleanup.add(() => baselinePool.end().catch(() => {}));
       const base = baselineStep(baselinePool, keys);
       await runLoad(orgs, WARMUP_SECONDS, base, false);
       const baseCpu = await cpuSplit(null, database.name);
       baseline = await runLoad(orgs, SECONDS, base);
       baselineCpu = await baseCpu();
       await baselinePool.end();
-      baselinePool = undefined;
     }
 
     await vacuumAnalyze(database.url);
-    server = await startServer(database.url, { DATABASE_POOL_SIZE: String(POOL_SIZE) });
-    client = new HttpClient(server.url, ORGS + 16);
+    const server = await startServer(database.url, { DATABASE_POOL_SIZE: String(POOL_SIZE) });
+    cleanup.add(() => server.stop());
+    const client = new HttpClient(server.url, ORGS + 16);
+    cleanup.add(async () => client.close());
     const rss = sampleRss(server.pid);
     const t1 = performance.now();
     const sessions = await signInAll(
@@ -261,9 +252,7 @@ async function main() {
       }),
     );
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await stopAll();
+    await cleanup.run();
   }
 }
 

@@ -10,8 +10,9 @@
 // Each round sends one request of every case in turn, so that a burst of other work on the
 // machine falls on all cases alike. The last line is the JSON object.
 import { performance } from 'node:perf_hooks';
+import { Cleanup } from './support/cleanup.js';
 import { HttpClient, type Session, signIn } from './support/http.js';
-import { Cleanup, machineLoad, nationalDatabase } from './support/national.js';
+import { machineLoad, nationalDatabase } from './support/national.js';
 import { cpuSplit, formatCpu, formatCpuPer } from './support/proc.js';
 import { startServer } from './support/server.js';
 import { Latencies, round } from './support/stats.js';

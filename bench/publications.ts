@@ -18,11 +18,12 @@ import { migrate } from '../src/server/db/migrate.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/demo/seed.js';
 import { completeFile, insertPendingFile } from '../src/server/publications/file-queries.js';
 import { renderMarkdown } from '../src/server/publications/markdown.js';
-import { databaseFileStore } from '../src/server/storage/database-store.js';
+import { writeChunks } from '../src/server/storage/database-store.js';
+import { Cleanup } from './support/cleanup.js';
 import { createBenchDatabase, SERVER_URL } from './support/database.js';
 import { HttpClient, signIn } from './support/http.js';
 import { rssMb } from './support/proc.js';
-import { type BenchServer, startServer } from './support/server.js';
+import { startServer } from './support/server.js';
 import { formatLatency, Latencies, round } from './support/stats.js';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
@@ -91,7 +92,7 @@ async function seedBigFile(db: Db) {
   async function* content() {
     for (let i = 0; i < FILE_BYTES / MB; i++) yield randomBytes(MB);
   }
-  const stored = await databaseFileStore(db).write(fileId, content());
+  const stored = await writeChunks(db, fileId, content());
   await completeFile(db, fileId, stored);
   return { url: `/api/publications/${pub.id}/files/${fileId}`, sha256: stored.sha256 };
 }
@@ -115,24 +116,26 @@ function download(url: string, cookie: string) {
 
 async function main() {
   const onPostgres = await postgresAnswers();
+  const cleanup = new Cleanup();
   let handle: DbHandle;
   let databaseUrl = '';
   let dataDir: string | undefined;
-  let drop = async () => {};
   if (onPostgres) {
     const bench = await createBenchDatabase('publications');
+    cleanup.add(() => bench.drop());
     handle = bench;
     databaseUrl = bench.url;
-    drop = bench.drop;
     console.log(`engine: PostgreSQL (${new URL(SERVER_URL).host}), database ${bench.name}`);
   } else {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'niko-bench-pub-'));
-    handle = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'niko-bench-pub-'));
+    cleanup.add(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    dataDir = dir;
+    const lite = await openDatabase({ dataDir: path.join(dir, 'pglite') });
+    handle = lite;
+    cleanup.add(() => lite.close().catch(() => {}));
     await migrate(handle.pool);
-    drop = async () => fs.rmSync(dataDir as string, { recursive: true, force: true });
-    console.log(`engine: PGlite (PostgreSQL at ${new URL(SERVER_URL).host} does not answer), ${dataDir}`);
+    console.log(`engine: PGlite (PostgreSQL at ${new URL(SERVER_URL).host} does not answer), ${dir}`);
   }
-  let server: BenchServer | undefined;
   try {
     const t0 = performance.now();
     await seedDemo(handle.db);
@@ -148,7 +151,8 @@ async function main() {
     // PGlite belongs to one process: the server's, from here on.
     if (!onPostgres) await handle.close();
 
-    server = await startServer(databaseUrl, dataDir ? { DATA_DIR: dataDir } : {});
+    const server = await startServer(databaseUrl, dataDir ? { DATA_DIR: dataDir } : {});
+    cleanup.add(() => server.stop());
     const client = new HttpClient(server.url, 1);
     const session = await signIn(client, READER, DEMO_PASSWORD);
     const get = (p: string) => client.request('GET', p, { cookie: session.headers.cookie as string });
@@ -184,7 +188,7 @@ async function main() {
     const baseline = rssMb(server.pid) ?? 0;
     let peak = baseline;
     const timer = setInterval(() => {
-      peak = Math.max(peak, rssMb(server?.pid ?? 0) ?? 0);
+      peak = Math.max(peak, rssMb(server.pid) ?? 0);
     }, 50);
     const t = performance.now();
     const got = await download(server.url + big.url, session.headers.cookie as string);
@@ -207,9 +211,7 @@ async function main() {
     };
     console.log(JSON.stringify(result));
   } finally {
-    await server?.stop();
-    if (onPostgres) await drop();
-    else await drop();
+    await cleanup.run();
   }
 }
 

@@ -7,12 +7,13 @@
 import { sql } from 'kysely';
 import type { FormDefinitionInput } from '../src/shared/forms/definition.js';
 import { cellKey, inputCellMap } from '../src/shared/forms/layout.js';
+import { Cleanup } from './support/cleanup.js';
 import { createBenchDatabase, vacuumAnalyze } from './support/database.js';
 import { BENCH_PASSWORD, loadOrganizations, openCollection, type Participant } from './support/fixtures.js';
 import { HttpClient, type Session, signInAll } from './support/http.js';
 import { reportFailure, runLoad } from './support/load.js';
 import { cpuSplit, formatCpu, formatCpuPer, sampleRss } from './support/proc.js';
-import { type BenchServer, SERVER_MODE, startServer } from './support/server.js';
+import { SERVER_MODE, startServer } from './support/server.js';
 import { formatLatency, round } from './support/stats.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -67,19 +68,9 @@ async function main() {
     `submit: ${ORGS} organizations with a filled ${ROWS * COLUMNS}-cell form, concurrency ${CONCURRENCY}, ` +
       `${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up, pool ${POOL_SIZE}, server from ${SERVER_MODE === 'built' ? 'compiled JavaScript' : 'sources through tsx'}`,
   );
+  const cleanup = new Cleanup();
   const database = await createBenchDatabase('submit');
-  let server: BenchServer | undefined;
-  let client: HttpClient | undefined;
-  const stopAll = async () => {
-    client?.close();
-    await server?.stop();
-    await database.drop();
-  };
-  const onSignal = () => {
-    void stopAll().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  cleanup.add(() => database.drop());
   try {
     const t0 = performance.now();
     await loadOrganizations(database.db, ORGS);
@@ -117,8 +108,10 @@ async function main() {
     );
 
     await vacuumAnalyze(database.url);
-    server = await startServer(database.url, { DATABASE_POOL_SIZE: String(POOL_SIZE) });
-    client = new HttpClient(server.url, CONCURRENCY + 16);
+    const server = await startServer(database.url, { DATABASE_POOL_SIZE: String(POOL_SIZE) });
+    cleanup.add(() => server.stop());
+    const client = new HttpClient(server.url, CONCURRENCY + 16);
+    cleanup.add(async () => client.close());
     const rss = sampleRss(server.pid);
     const t1 = performance.now();
     const sessions = await signInAll(
@@ -179,9 +172,7 @@ async function main() {
       }),
     );
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await stopAll();
+    await cleanup.run();
   }
 }
 

@@ -5,37 +5,8 @@
 import os from 'node:os';
 import pg from 'pg';
 import { findNational, loadNational, type NationalDataset } from '../../scripts/load-national.js';
+import type { Cleanup } from './cleanup.js';
 import { createBenchDatabase, SERVER_URL } from './database.js';
-
-/** Things to undo at the end, in reverse order, once; also on SIGINT/SIGTERM. */
-export class Cleanup {
-  private readonly steps: (() => Promise<unknown>)[] = [];
-  private running: Promise<void> | undefined;
-  private readonly onSignal = () => {
-    process.stderr.write('\ninterrupted: cleaning up\n');
-    void this.run().finally(() => process.exit(130));
-  };
-
-  constructor() {
-    process.once('SIGINT', this.onSignal);
-    process.once('SIGTERM', this.onSignal);
-  }
-
-  add(step: () => Promise<unknown>) {
-    this.steps.push(step);
-  }
-
-  run(): Promise<void> {
-    this.running ??= (async () => {
-      process.off('SIGINT', this.onSignal);
-      process.off('SIGTERM', this.onSignal);
-      for (const step of this.steps.reverse()) {
-        await step().catch((err) => process.stderr.write(`cleanup: ${String(err)}\n`));
-      }
-    })();
-    return this.running;
-  }
-}
 
 export type National = {
   /** The database's name and URL, for the server and for psql. */

@@ -10,6 +10,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type pg from 'pg';
 import { installRussianZodMessages } from '../shared/zod-russian.js';
 import { auditRoutes } from './audit/routes.js';
 import { authentication } from './auth/plugin.js';
@@ -42,12 +43,14 @@ declare module 'fastify' {
 export type AppOptions = {
   config: Config;
   db: Db;
+  /** The pg pool `db` runs on, for reads that must not go through Kysely (storage/chunk-reader.ts). */
+  pool: pg.Pool;
   logger?: FastifyServerOptions['logger'];
   /** Background workers (exports); a test may leave them off to drive a job by hand. */
   startWorkers?: boolean;
 };
 
-export async function buildApp({ config, db, logger, startWorkers = true }: AppOptions) {
+export async function buildApp({ config, db, pool, logger, startWorkers = true }: AppOptions) {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -97,7 +100,7 @@ export async function buildApp({ config, db, logger, startWorkers = true }: AppO
     const worker = startExportWorker(db, app.log, { pollMs: config.exportPollMs, ttlMs: config.exportTtlMs });
     app.addHook('onClose', () => worker.stop());
   }
-  await app.register(publicationRoutes, { db });
+  await app.register(publicationRoutes, { db, pool });
 
   await serveWebPages(app);
   return app;

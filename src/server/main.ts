@@ -26,7 +26,7 @@ if (shouldSeed && (await isDirectoryEmpty(handle.db))) {
   seeded = true;
 }
 
-const app = await buildApp({ config, db: handle.db });
+const app = await buildApp({ config, db: handle.db, pool: handle.pool });
 await app.listen({ port: config.port, host: config.host });
 
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

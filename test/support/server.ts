@@ -33,6 +33,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const app = await buildApp({
     config,
     db: database.db,
+    pool: database.pool,
     logger: false,
     startWorkers: opts.startWorkers ?? true,
   });

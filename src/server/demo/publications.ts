@@ -5,7 +5,7 @@ import { completeFile, insertPendingFile } from '../publications/file-queries.js
 import { extensionOf, fileTypeOf } from '../publications/file-types.js';
 import { renderMarkdown } from '../publications/markdown.js';
 import { insertPublication } from '../publications/queries.js';
-import { databaseFileStore } from '../storage/database-store.js';
+import { writeChunks } from '../storage/database-store.js';
 import { makePdf, makeXlsx } from './publication-materials.js';
 import { type DemoAttachment, demoPublications, studyDates } from './publication-texts.js';
 
@@ -83,7 +83,6 @@ async function* once(bytes: Buffer) {
 
 export async function seedPublications(db: Db, now = new Date()): Promise<number> {
   const admin = await db.selectFrom('users').select('id').where('login', '=', 'admin').executeTakeFirst();
-  const store = databaseFileStore(db);
   const list = demoPublications(now);
   // Oldest first, so ids grow with publication time as they would in real use.
   for (const p of [...list].sort((a, b) => a.days - b.days)) {
@@ -103,7 +102,7 @@ export async function seedPublications(db: Db, now = new Date()): Promise<number
       const bytes = await MATERIALS[a.kind](now, db);
       const contentType = fileTypeOf(extensionOf(a.name))?.contentType ?? 'application/octet-stream';
       const fileId = await insertPendingFile(db, { publicationId: id, name: a.name, contentType });
-      await completeFile(db, fileId, await store.write(fileId, once(bytes)));
+      await completeFile(db, fileId, await writeChunks(db, fileId, once(bytes)));
     }
   }
   return list.length;

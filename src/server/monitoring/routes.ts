@@ -6,7 +6,7 @@ import { authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf, userOf } from '../http/context.js';
 import { PagingQuery, paged, pageWindow } from '../http/paging.js';
-import { IdParams } from '../http/params.js';
+import { DbId, IdParams } from '../http/params.js';
 import { SORTS } from './queries.js';
 import { collectionStats, participantList, submittedData } from './service.js';
 
@@ -16,7 +16,7 @@ const Area = {
     .string()
     .regex(/^[0-9]{2}$/, 'Код региона — две цифры.')
     .optional(),
-  municipalityId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  municipalityId: DbId.optional(),
 };
 const SORT_KEYS = Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]];
 

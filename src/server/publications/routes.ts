@@ -3,12 +3,14 @@
 // reader's audience, exactly as for one that does not exist.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type pg from 'pg';
 import { z } from 'zod';
 import { PublicationCreate, PublicationFields, PublicationPatch } from '../../shared/publications.js';
 import { authorize, authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf, inTransaction } from '../http/context.js';
 import { PagingQuery, paged, pageWindow } from '../http/paging.js';
+import { DbId, IdParams } from '../http/params.js';
 import { databaseFileStore } from '../storage/database-store.js';
 import type { FileStore } from '../storage/file-store.js';
 import { attachmentDisposition } from './file-names.js';
@@ -29,16 +31,18 @@ import {
 } from './service.js';
 import { receiveUpload } from './upload.js';
 
-const DbId = z.coerce.number().int().positive().max(2_147_483_647);
-const Id = z.strictObject({ id: DbId });
+const Id = IdParams;
 const FileId = z.strictObject({ id: DbId, fileId: DbId });
 const ListQuery = z.strictObject({ q: z.string().trim().max(300).optional(), ...PagingQuery });
 const PreviewBody = z.strictObject({ bodyMarkdown: PublicationFields.bodyMarkdown });
 
-export async function publicationRoutes(fastify: FastifyInstance, opts: { db: Db; store?: FileStore }) {
+export async function publicationRoutes(
+  fastify: FastifyInstance,
+  opts: { db: Db; pool: pg.Pool; store?: FileStore },
+) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = opts;
-  const store = opts.store ?? databaseFileStore(db);
+  const store = opts.store ?? databaseFileStore(db, opts.pool);
 
   app.get(
     '/api/publications',

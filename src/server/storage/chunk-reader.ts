@@ -4,32 +4,32 @@
 // turns into a string and then a Buffer (a 50 MB download allocated ~250 MB). Asking `pg` for
 // binary results does not help: it decodes every field as UTF-8 before any type parser runs, so
 // bytes over 0x7F come back as U+FFFD (pg-protocol's DataRow parser: "binary mode not supported
-// yet"). base64 costs a third more on the wire, Node decodes it natively, and both engines run
-// the same query. Each slice's string dies young, provided V8 does not pretenure pg's row
-// objects (docs/ARCHITECTURE.md, "Publications and stored files").
-import { sql } from 'kysely';
-import type { Db } from '../db/connection.js';
+// yet"). base64 costs a third more on the wire, and Node decodes it natively.
+//
+// Why the pg pool and not Kysely: each slice's string should die young. Read through Kysely's
+// layers, V8 promoted nearly every one of them to the old generation in a freshly started
+// server, where they waited for a full collection: the server grew by 50-80 MB during a 50 MB
+// download. Through pool.query they die young (docs/ARCHITECTURE.md, "The server's V8 flags").
+import type pg from 'pg';
 import { CHUNK_BYTES } from './file-store.js';
 
 export const READ_SLICE_BYTES = 64 * 1024;
 
-async function readSlice(db: Db, fileId: number, seq: number, offset: number) {
-  const row = await db
-    .selectFrom('publication_file_chunks')
-    .select(
-      sql<string>`encode(substring(data FROM ${offset + 1} FOR ${READ_SLICE_BYTES}), 'base64')`.as('data'),
-    )
-    .where('file_id', '=', fileId)
-    .where('seq', '=', seq)
-    .executeTakeFirst();
+const SLICE_SQL =
+  "SELECT encode(substring(data FROM $3 FOR $4), 'base64') AS data" +
+  ' FROM publication_file_chunks WHERE file_id = $1 AND seq = $2';
+
+async function readSlice(pool: pg.Pool, fileId: number, seq: number, offset: number) {
+  const r = await pool.query<{ data: string }>(SLICE_SQL, [fileId, seq, offset + 1, READ_SLICE_BYTES]);
+  const row = r.rows[0];
   return row ? Buffer.from(row.data, 'base64') : undefined;
 }
 
 /** The file's bytes in order, one slice per query: the consumer's pace decides when the next is read. */
-export async function* readChunks(db: Db, fileId: number): AsyncGenerator<Buffer> {
+export async function* readChunks(pool: pg.Pool, fileId: number): AsyncGenerator<Buffer> {
   for (let seq = 0; ; seq += 1) {
     for (let offset = 0; offset < CHUNK_BYTES; offset += READ_SLICE_BYTES) {
-      const slice = await readSlice(db, fileId, seq, offset);
+      const slice = await readSlice(pool, fileId, seq, offset);
       // No such chunk: the file has ended (on a chunk boundary, if offset is 0).
       if (!slice || slice.length === 0) return;
       yield slice;

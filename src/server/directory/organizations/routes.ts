@@ -7,7 +7,7 @@ import { authorize, authorizeObject } from '../../auth/plugin.js';
 import type { Db } from '../../db/connection.js';
 import { contextOf, inTransaction, userOf } from '../../http/context.js';
 import { BooleanQuery, PagingQuery, paged, pageWindow } from '../../http/paging.js';
-import { IdParams } from '../../http/params.js';
+import { DbId, IdParams } from '../../http/params.js';
 import { listOrganizations } from './queries.js';
 import { createOrganization, editOrganization, organizationDetails } from './service.js';
 
@@ -20,7 +20,7 @@ const ListQuery = z.strictObject({
     .string()
     .regex(/^[0-9]{2}$/)
     .optional(),
-  municipalityId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  municipalityId: DbId.optional(),
   kind: z.enum(ORGANIZATION_KINDS).optional(),
   active: BooleanQuery.optional(),
   ...PagingQuery,
