@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { type PluralForms, pluralWord } from './plural.js';
 
 // After «не больше N» the noun is genitive: 1 символа, 2 символов, 5 символов.
-export const CHARACTERS: PluralForms = ['символа', 'символов', 'символов'];
+const CHARACTERS: PluralForms = ['символа', 'символов', 'символов'];
+
+/** «Не больше 300 символов.»: the one wording for a text too long, in forms and in the API. */
+export function tooLongMessage(max: number): string {
+  return `Не больше ${max} ${pluralWord(max, CHARACTERS)}.`;
+}
 
 const russian = z.locales.ru();
 
@@ -13,8 +18,7 @@ export function installRussianZodMessages(): void {
     localeError: (issue) => {
       switch (issue.code) {
         case 'too_big':
-          if (issue.origin === 'string')
-            return `Не больше ${Number(issue.maximum)} ${pluralWord(Number(issue.maximum), CHARACTERS)}.`;
+          if (issue.origin === 'string') return tooLongMessage(Number(issue.maximum));
           if (issue.origin === 'number') return `Значение не должно быть больше ${issue.maximum}.`;
           break;
         case 'too_small':

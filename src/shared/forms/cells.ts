@@ -2,7 +2,7 @@
 // valid for its column, and how it is shown. Values are kept as strings, so an invalid entry is
 // stored as a draft exactly as typed, never dropped (PRODUCT.md "Validation").
 import { pluralWord } from '../plural.js';
-import { CHARACTERS } from '../zod-russian.js';
+import { tooLongMessage } from '../zod-russian.js';
 import type { Column } from './definition.js';
 
 export type CellValue = string | null;
@@ -81,7 +81,7 @@ export function checkCell(column: Column, value: CellValue): string | null {
     }
     case 'text': {
       const max = column.maxLength ?? 1000;
-      return value.length > max ? `Не больше ${max} ${pluralWord(max, CHARACTERS)}.` : null;
+      return value.length > max ? tooLongMessage(max) : null;
     }
     case 'boolean':
       return value === 'true' || value === 'false' ? null : 'Выберите «да» или «нет».';
