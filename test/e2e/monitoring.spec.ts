@@ -208,3 +208,15 @@ test('reg77 watches the collection live, views a submission and exports the resu
 
   await school.api.request.dispose();
 });
+
+test('a coordinator east of Moscow sees the dates in Moscow time and in the region’s own', async ({
+  page,
+}) => {
+  await signIn(page, 'reg66');
+  const block = page.getByTestId('monitoring-block').filter({ hasText: DEMO_TITLE });
+  // Yekaterinburg is two hours ahead: 09:00 and 18:00 in Moscow are 11:00 and 20:00 there.
+  await expect(block.getByTestId('collection-interval')).toHaveText(
+    /^с \d\d\.\d\d\.\d{4} 09:00 по \d\d\.\d\d\.\d{4} 18:00 \(МСК\)с \d\d\.\d\d\.\d{4} 11:00 по \d\d\.\d\d\.\d{4} 20:00 \(местное время, UTC\+5\)$/,
+  );
+  await expectAccessible(page, 'the НИКО page of reg66');
+});

@@ -10,8 +10,9 @@ import { demoAnswers, partialAnswers } from './niko-answers.js';
 import { NIKO_CONTEXT_FORM } from './niko-form.js';
 
 const DAY = 86_400_000;
-// Regions whose schools join Moscow's organizations in the open collection.
-const SCHOOL_REGIONS = ['50', '16', '05', '23', '61'];
+// Regions whose schools join Moscow's organizations in the open collection; Sverdlovsk (UTC+5)
+// shows deadlines in local time as well.
+const SCHOOL_REGIONS = ['50', '16', '05', '23', '66'];
 
 /** 09:00 or 18:00 Moscow time (UTC+3, no daylight saving), `days` from today. */
 function moscowAt(now: Date, days: number, hour: number) {

@@ -1,13 +1,15 @@
 // What the manual's «Сбор данных» block tells (§2): the status, the dates of the collection (in
-// Moscow time, and in the organization's own when that reads differently), the last transfer.
+// Moscow time, and in the viewer's region's own when that reads differently), the last transfer.
+// Coordinators' blocks (§3) show the same facts without the transfer, which is an organization's.
 import { formatDateTime, formatIntervalWithLocal } from '../../../shared/dates.js';
-import { StatusBadge } from '../../ui/StatusBadge.js';
+import { CollectionStatusBadge } from '../collections/CollectionStatus.js';
 
 type Props = {
   open: boolean;
   startsAt: string;
   endsAt: string;
-  lastSubmittedAt: string | null;
+  /** The organization's last transfer; left out, the row is not shown. */
+  lastSubmittedAt?: string | null;
   timeZone: string | null;
 };
 
@@ -23,7 +25,7 @@ export function CollectionFacts({ open, startsAt, endsAt, lastSubmittedAt, timeZ
     <dl className="details collection-facts">
       <dt>Статус</dt>
       <dd data-testid="collection-status">
-        <StatusBadge tone={open ? 'success' : 'neutral'}>{open ? 'Открыт' : 'Закрыт'}</StatusBadge>
+        <CollectionStatusBadge open={open} />
       </dd>
       <dt>Сроки</dt>
       <dd data-testid="collection-interval">
@@ -35,8 +37,12 @@ export function CollectionFacts({ open, startsAt, endsAt, lastSubmittedAt, timeZ
           </>
         ) : null}
       </dd>
-      <dt>Передача данных</dt>
-      <dd data-testid="collection-last-transfer">{lastTransferText(lastSubmittedAt)}</dd>
+      {lastSubmittedAt !== undefined && (
+        <>
+          <dt>Передача данных</dt>
+          <dd data-testid="collection-last-transfer">{lastTransferText(lastSubmittedAt)}</dd>
+        </>
+      )}
     </dl>
   );
 }

@@ -2,13 +2,12 @@
 // status and dates, «Общая статистика» kept live, the chart and the breakdown by area,
 // «Список участников» and «Экспорт результатов».
 import { useId, useState } from 'react';
-import { formatDateTime, formatInterval } from '../../../shared/dates.js';
-import { collectionStateLabel } from '../../../shared/statuses.js';
+import { formatDateTime } from '../../../shared/dates.js';
 import { useSession } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
 import { SelectField } from '../../ui/Field.js';
 import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
-import { StatusBadge } from '../../ui/StatusBadge.js';
+import { CollectionFacts } from '../data-collection/CollectionFacts.js';
 import { BreakdownTable } from './BreakdownTable.js';
 import { ExportPanel } from './ExportPanel.js';
 import { ParticipantsArea } from './ParticipantsArea.js';
@@ -20,7 +19,8 @@ import type { WatchedCollection } from './types.js';
 export function MonitoringBlock({ collection }: { collection: WatchedCollection }) {
   const headingId = useId();
   const areaId = useId();
-  const federal = useSession().user.role === 'federal';
+  const { user } = useSession();
+  const federal = user.role === 'federal';
   const [regionCode, setRegionCode] = useState('');
   const [listOpen, setListOpen] = useState(false);
   const stats = useCollectionStats(collection.id, regionCode, collection.open);
@@ -46,16 +46,12 @@ export function MonitoringBlock({ collection }: { collection: WatchedCollection 
       <h3 id={headingId} className="collection-title">
         {facts.title}
       </h3>
-      <dl className="details collection-facts">
-        <dt>Статус</dt>
-        <dd data-testid="collection-status">
-          <StatusBadge tone={facts.open ? 'success' : 'neutral'}>
-            {collectionStateLabel(facts.open)}
-          </StatusBadge>
-        </dd>
-        <dt>Сроки</dt>
-        <dd data-testid="collection-interval">{formatInterval(facts.startsAt, facts.endsAt)}</dd>
-      </dl>
+      <CollectionFacts
+        open={facts.open}
+        startsAt={facts.startsAt}
+        endsAt={facts.endsAt}
+        timeZone={user.regionTimezone}
+      />
       {federal ? (
         <div className="filters monitoring-filters">
           <SelectField
