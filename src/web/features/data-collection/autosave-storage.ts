@@ -1,6 +1,7 @@
 // Where unsent changes wait: the browser's localStorage, one slot per response and per tab, so that
 // two tabs on the same form never overwrite each other's queue. A reload keeps its tab id (in
-// sessionStorage) and so its slot; a slot whose tab has closed or crashed is adopted by the next
+// sessionStorage) and so its slot; a duplicated tab, which inherits a copy of that sessionStorage,
+// gets an id of its own (see tabId). A slot whose tab has closed or crashed is adopted by the next
 // tab that opens the form, so its changes are sent rather than forgotten.
 import type { ChangeStore, QueuedChange } from './autosave-types.js';
 
@@ -126,16 +127,39 @@ export function newChangeId(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** The tab's id survives reloads of the tab (sessionStorage) but not a new tab. */
+const TAB_KEY = 'fis-oko:tab';
+/** Set while a page of this tab is alive, cleared when it goes away (pagehide). */
+const LIVE_KEY = 'fis-oko:tab-live';
+
+/**
+ * The tab's id, once per page: it survives reloads of the tab (sessionStorage) but not a new tab.
+ * «Duplicate tab» copies sessionStorage while the original page is alive, so the copy still carries
+ * the original's live mark: then the duplicate takes a fresh id, else both tabs would write one slot.
+ * A reload clears the mark on pagehide first and keeps its id. After a crash the mark stays, the
+ * restored tab takes a fresh id, and the old slot is adopted as abandoned.
+ */
 export function tabId(session: Storage | null): string {
   const fresh = newChangeId().slice(0, 8);
   try {
     if (!session) return fresh;
-    const had = session.getItem('fis-oko:tab');
-    if (had) return had;
-    session.setItem('fis-oko:tab', fresh);
+    const had = session.getItem(TAB_KEY);
+    const duplicated = session.getItem(LIVE_KEY) !== null;
+    const id = had && !duplicated ? had : fresh;
+    session.setItem(TAB_KEY, id);
+    session.setItem(LIVE_KEY, '1');
+    return id;
   } catch {
     // no sessionStorage: a new slot per page load; the old one is adopted once it looks abandoned
   }
   return fresh;
+}
+
+/** The page goes away (pagehide) or comes back from the back-forward cache (pageshow). */
+export function markTabLive(session: Storage | null, live: boolean) {
+  try {
+    if (live) session?.setItem(LIVE_KEY, '1');
+    else session?.removeItem(LIVE_KEY);
+  } catch {
+    // Without sessionStorage there is no id to keep either.
+  }
 }

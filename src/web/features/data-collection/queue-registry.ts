@@ -1,12 +1,14 @@
 // One autosave queue per response for the life of the tab, not of the page: after «Закрыть» the
 // queue keeps sending in the background, and opening the form again finds the same queue.
 import { AutosaveQueue } from './autosave-queue.js';
-import { newChangeId, TabSlotStore, tabId } from './autosave-storage.js';
+import { markTabLive, newChangeId, TabSlotStore, tabId } from './autosave-storage.js';
 import { changesTransport } from './autosave-transport.js';
 import { memoryStorage } from './memory-storage.js';
 
 const queues = new Map<number, AutosaveQueue>();
 let listening = false;
+/** Asked once per page: a second call would find this page's own live mark (autosave-storage.ts). */
+let pageTabId: string | undefined;
 let persistent = true;
 
 /** localStorage, or (when the browser forbids it) memory, which the page then warns about. */
@@ -33,7 +35,8 @@ function sessionStore(): Storage | null {
 export function queueFor(responseId: number): AutosaveQueue {
   let queue = queues.get(responseId);
   if (!queue) {
-    const store = new TabSlotStore(localStore(), responseId, tabId(sessionStore()));
+    pageTabId ??= tabId(sessionStore());
+    const store = new TabSlotStore(localStore(), responseId, pageTabId);
     queue = new AutosaveQueue({ store, transport: changesTransport(responseId), newId: newChangeId });
     queues.set(responseId, queue);
   }
@@ -69,8 +72,11 @@ function listen() {
   });
   window.addEventListener('pagehide', () => {
     for (const q of queues.values()) q.release();
+    markTabLive(sessionStore(), false);
   });
   window.addEventListener('pageshow', (e) => {
-    if (e.persisted) for (const q of queues.values()) q.reclaim();
+    if (!e.persisted) return;
+    markTabLive(sessionStore(), true);
+    for (const q of queues.values()) q.reclaim();
   });
 }
