@@ -46,6 +46,26 @@ describe('the «Сбор данных» block', () => {
     expect(past.canEdit).toBe(false);
     expect(past.cells['pupils.g1.boys'].value).toMatch(/^\d+$/);
   });
+
+  it('shows who typed the demo values and who sent the demo reports: the school itself', async () => {
+    // 770003 is the third of Moscow's participants: its demo report is submitted.
+    const c = await server.client().login('sch770003');
+    const block = await openBlock(c);
+    expect(block.status).toBe('submitted');
+    const response = (await c.get(`/api/responses/${block.responseId}`)).body;
+    const value = response.cells['pupils.g1.boys'].value;
+    const history = (await c.get(`/api/responses/${block.responseId}/history?cell=pupils.g1.boys`)).body.rows;
+    expect(history).toEqual([
+      expect.objectContaining({ userLogin: 'sch770003', newValue: value, version: 1 }),
+    ]);
+    const sender = await server.database.db
+      .selectFrom('submissions')
+      .innerJoin('users', 'users.id', 'submissions.submitted_by')
+      .select('users.login')
+      .where('submissions.response_id', '=', block.responseId)
+      .executeTakeFirstOrThrow();
+    expect(sender.login).toBe('sch770003');
+  });
 });
 
 describe('autosave', () => {

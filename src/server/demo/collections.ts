@@ -1,6 +1,8 @@
 // Demo collections: the open НИКО context-data collection (started a week ago, ends in two
 // weeks) with several hundred participants spread over all three states — sch770001 has not
 // started — and one closed collection from the past.
+
+import { sql } from 'kysely';
 import { checkDefinition } from '../../shared/forms/check-definition.js';
 import type { FormDefinition } from '../../shared/forms/definition.js';
 import { toFormData } from '../../shared/forms/response-data.js';
@@ -36,9 +38,15 @@ async function fill(
 ) {
   const cells: { response_id: number; cell_key: string; value: string; version: number; updated_at: Date }[] =
     [];
-  const submissions: { response_id: number; form_version_id: number; data: string; submitted_at: Date }[] =
-    [];
+  const submissions: {
+    response_id: number;
+    form_version_id: number;
+    data: string;
+    submitted_by: number | null;
+    submitted_at: Date;
+  }[] = [];
   const span = window.end.getTime() - window.start.getTime();
+  const accounts = await accountsOf(db, participants);
   for (const [i, p] of participants.entries()) {
     const status = stateOf(i);
     if (status === 'not_started') continue;
@@ -54,6 +62,7 @@ async function fill(
         response_id: p.id,
         form_version_id: versionId,
         data: JSON.stringify(toFormData(def, answers)),
+        submitted_by: accounts.get(p.organizationId) ?? null,
         submitted_at: submittedAt,
       });
     }
@@ -72,6 +81,35 @@ async function fill(
   }
   await insertInBatches(cells, (b) => db.insertInto('response_cells').values(b).execute());
   await insertInBatches(submissions, (b) => db.insertInto('submissions').values(b).execute());
+}
+
+/**
+ * Who typed the demo values: each organization's own account, so that a demo cell's «История
+ * изменений» shows its first value, as in real use. (Submissions are immutable once stored, so
+ * fill() names their sender as it inserts them.)
+ */
+async function attributeToSchools(db: Db) {
+  await sql`
+    INSERT INTO cell_changes (change_id, response_id, cell_key, old_value, new_value, version, user_id, user_login, at)
+    SELECT gen_random_uuid(), c.response_id, c.cell_key, NULL, c.value, c.version, u.id, u.login, c.updated_at
+    FROM response_cells c
+    JOIN responses r ON r.id = c.response_id
+    JOIN users u ON u.organization_id = r.organization_id AND u.role = 'organization'
+  `.execute(db);
+}
+
+/** Each participant organization's own account: organization id → user id. */
+async function accountsOf(db: Db, participants: Participant[]) {
+  const ids = participants.map((p) => p.organizationId);
+  const rows = ids.length
+    ? await db
+        .selectFrom('users')
+        .select(['id', 'organization_id'])
+        .where('role', '=', 'organization')
+        .where('organization_id', 'in', ids)
+        .execute()
+    : [];
+  return new Map(rows.map((r) => [r.organization_id as number, r.id]));
 }
 
 async function participantsOf(db: Db, collectionId: number, organizationIds: number[]) {
@@ -173,6 +211,7 @@ export async function seedDemoCollections(db: Db, adminId: number, now = new Dat
     (i) => (i === 0 ? 'not_started' : (states[i % 3] as ResponseStatus)),
     soFar,
   );
+  await attributeToSchools(db);
   return {
     formVersionId: version.id,
     openCollectionId: open.id,
