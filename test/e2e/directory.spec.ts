@@ -183,9 +183,8 @@ test('admin adds an organization, renames it and finds it in the list', async ({
   }
   await expectAccessible(page, 'the organization form with its errors');
 
-  // A code of another region passes the browser's check; the server refuses it on the field. (Where
-  // the focus goes then is not checked: focusFirstError's animation frame sometimes runs before React
-  // has drawn the server's errors, and the focus is left on <body>.)
+  // A code of another region passes the browser's check; the server refuses it on the field, which
+  // gets the focus.
   await codeField.fill('779999');
   await page.getByLabel('Краткое наименование', { exact: true }).fill(name);
   await page
@@ -198,6 +197,7 @@ test('admin adds an organization, renames it and finds it in the list', async ({
   const wrongRegion = 'Код организации должен начинаться с кода региона 01.';
   await expect(page.getByRole('alert')).toHaveText(wrongRegion);
   await expect(codeField).toHaveAttribute('aria-invalid', 'true');
+  await expect(codeField).toBeFocused();
   await expect(codeField).toHaveAccessibleDescription(
     /Код организации должен начинаться с кода региона 01\.$/,
   );
@@ -271,11 +271,12 @@ async function changeForcedPassword(browser: Browser, login: string, oneTime: st
   await expect(repeat).toBeFocused();
   await expect(repeat).toHaveAccessibleDescription('Пароли не совпадают.');
 
-  // Checked by the server: the current password is wrong (the focus, as above, is not checked).
+  // Checked by the server: the current password is wrong, and that field gets the focus.
   await current.fill(`${oneTime}x`);
   await repeat.fill(next);
   await change.click();
   await expect(current).toHaveAttribute('aria-invalid', 'true');
+  await expect(current).toBeFocused();
   await expect(current).toHaveAccessibleDescription('Текущий пароль указан неверно.');
   await expect(page.getByRole('alert')).toHaveText('Текущий пароль указан неверно.');
 
