@@ -3,7 +3,9 @@
 // when the network is back; «Закрыть» and «Редактировать»; «Сдать отчет» refuses an invalid cell
 // with «Ошибки в форме», then succeeds, and the block shows «Данные переданы …».
 // A second journey: two people of one organization type into the same cell, and the second one is
-// shown the conflict with both values.
+// shown the conflict with both values. A third: a duplicated tab and the original type while the
+// server is unreachable; each keeps its own slot, and after the duplicate is closed both changes
+// reach the server.
 import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { expectAccessible } from './support/axe.js';
 
@@ -251,4 +253,53 @@ test.describe('«Сбор данных»', () => {
       for (const c of contexts) await c.close();
     }
   });
+});
+
+test('a duplicated tab keeps its unsent changes apart from the original’s, and none is lost', async ({
+  page,
+  context,
+}) => {
+  // «Duplicate tab» opens a second page of the same form with a copy of the first one's
+  // sessionStorage, where the tab's id lives. Both tabs then type while the server is unreachable.
+  await signIn(page, 'sch770011');
+  await openBlock(page)
+    .getByRole('button', { name: /^(Заполнить|Редактировать)$/ })
+    .click();
+  await expect(page.getByRole('table', { name: '1. Численность обучающихся' })).toBeVisible();
+  const session = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+  const duplicate = await context.newPage();
+  await duplicate.addInitScript((copied) => {
+    if (sessionStorage.length === 0) {
+      for (const [k, v] of Object.entries(JSON.parse(copied) as Record<string, string>))
+        sessionStorage.setItem(k, v);
+    }
+  }, session);
+  await duplicate.goto(page.url());
+  await expect(duplicate.getByRole('table', { name: '1. Численность обучающихся' })).toBeVisible();
+
+  await context.route('**/api/responses/*/changes', (route) => route.abort('internetdisconnected'));
+  await cell(page, 'pupils.g1.boys').fill('31');
+  await cell(duplicate, 'pupils.g1.girls').fill('32');
+  // Two slots in localStorage, one per tab, each with its own change.
+  const slots = () =>
+    page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('fis-oko:autosave:v1:'))
+        .map((k) =>
+          (JSON.parse(localStorage.getItem(k) as string).changes as { cell: string }[]).map((c) => c.cell),
+        )
+        .sort(),
+    );
+  await expect.poll(slots).toEqual([['pupils.g1.boys'], ['pupils.g1.girls']]);
+
+  // The duplicate is closed and the original reloaded, both still unable to send: the original
+  // adopts the closed tab's slot, and once the server answers again both changes are saved.
+  await duplicate.close();
+  await page.reload();
+  await expect(cell(page, 'pupils.g1.girls')).toHaveValue('32');
+  await context.unroute('**/api/responses/*/changes');
+  await expect(indicator(page)).toHaveText(ALL_SAVED);
+  await page.reload();
+  await expect(cell(page, 'pupils.g1.boys')).toHaveValue('31');
+  await expect(cell(page, 'pupils.g1.girls')).toHaveValue('32');
 });
