@@ -95,7 +95,7 @@ export async function buildApp({ config, db, pool, logger, startWorkers = true }
   await app.register(collectionRoutes, { db });
   await app.register(responseRoutes, { db });
   await app.register(monitoringRoutes, { db });
-  await app.register(exportRoutes, { db });
+  await app.register(exportRoutes, { db, pool });
   if (startWorkers) {
     const worker = startExportWorker(db, app.log, { pollMs: config.exportPollMs, ttlMs: config.exportTtlMs });
     app.addHook('onClose', () => worker.stop());

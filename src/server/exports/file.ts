@@ -1,8 +1,9 @@
 // An export's bytes, kept in the database in 256 KB chunks like publication files, so every
-// process can serve a file that any process prepared. Both directions stream.
+// process can serve a file that any process prepared. Both directions stream; reading back is
+// storage/chunk-reader.ts, shared with publication files.
 import type { Db } from '../db/connection.js';
 import { CHUNK_BYTES, rechunk } from '../storage/file-store.js';
-import { deleteChunks, insertChunk, readChunk } from './queries.js';
+import { deleteChunks, insertChunk } from './queries.js';
 
 /** Stores what `source` yields as the file of `jobId` (replacing an earlier attempt's); returns the size. */
 export async function storeExportFile(db: Db, jobId: number, source: AsyncIterable<Buffer>): Promise<number> {
@@ -14,13 +15,4 @@ export async function storeExportFile(db: Db, jobId: number, source: AsyncIterab
     size += chunk.length;
   }
   return size;
-}
-
-/** The file of `jobId`, one chunk per query as the consumer pulls. */
-export async function* readExportFile(db: Db, jobId: number): AsyncGenerator<Buffer> {
-  for (let seq = 0; ; seq++) {
-    const row = await readChunk(db, jobId, seq);
-    if (!row) return;
-    yield row.data;
-  }
 }

@@ -143,15 +143,6 @@ export async function insertChunk(db: Db, jobId: number, seq: number, data: Buff
   await db.insertInto('export_file_chunks').values({ job_id: jobId, seq, data }).execute();
 }
 
-export function readChunk(db: Db, jobId: number, seq: number) {
-  return db
-    .selectFrom('export_file_chunks')
-    .select('data')
-    .where('job_id', '=', jobId)
-    .where('seq', '=', seq)
-    .executeTakeFirst();
-}
-
 export async function deleteExpiredJobs(db: Db, olderThan: Date) {
   const r = await db
     .deleteFrom('export_jobs')

@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type pg from 'pg';
 import { z } from 'zod';
 import { audit } from '../audit/service.js';
 import { authorizeObject } from '../auth/plugin.js';
@@ -11,14 +12,14 @@ import { IdParams } from '../http/params.js';
 import { Problem } from '../http/problem.js';
 import { visibleCollection } from '../monitoring/service.js';
 import { attachmentDisposition } from '../publications/file-names.js';
-import { readExportFile } from './file.js';
+import { readChunks } from '../storage/chunk-reader.js';
 import { listOwnJobs } from './queries.js';
 import { ownJob, requestExport } from './service.js';
 
 const Id = IdParams;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db }) {
+export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; pool: pg.Pool }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = opts;
   const watch = authorizeObject('monitoring.read');
@@ -71,7 +72,7 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db }) {
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store');
       if (job.sizeBytes) reply.header('content-length', String(job.sizeBytes));
-      return reply.send(Readable.from(readExportFile(db, job.id)));
+      return reply.send(Readable.from(readChunks(opts.pool, 'export', job.id)));
     },
   );
 }

@@ -1,4 +1,5 @@
-// Reading a stored file's bytes back, in slices of READ_SLICE_BYTES, each slice one query.
+// Reading stored bytes back (publication attachments, export files), in slices of
+// READ_SLICE_BYTES, each slice one query.
 //
 // Why base64: `pg` receives bytea in text form, as two hex digits per byte, which its parser
 // turns into a string and then a Buffer (a 50 MB download allocated ~250 MB). Asking `pg` for
@@ -15,21 +16,31 @@ import { CHUNK_BYTES } from './file-store.js';
 
 export const READ_SLICE_BYTES = 64 * 1024;
 
-const SLICE_SQL =
-  "SELECT encode(substring(data FROM $3 FOR $4), 'base64') AS data" +
-  ' FROM publication_file_chunks WHERE file_id = $1 AND seq = $2';
+/** The tables that keep bytes in CHUNK_BYTES chunks, (owner id, seq) → data. */
+const SLICE_SQL = {
+  publication: sliceSql('publication_file_chunks', 'file_id'),
+  export: sliceSql('export_file_chunks', 'job_id'),
+};
+export type ChunkTable = keyof typeof SLICE_SQL;
 
-async function readSlice(pool: pg.Pool, fileId: number, seq: number, offset: number) {
-  const r = await pool.query<{ data: string }>(SLICE_SQL, [fileId, seq, offset + 1, READ_SLICE_BYTES]);
+function sliceSql(table: string, owner: string) {
+  return (
+    "SELECT encode(substring(data FROM $3 FOR $4), 'base64') AS data" +
+    ` FROM ${table} WHERE ${owner} = $1 AND seq = $2`
+  );
+}
+
+async function readSlice(pool: pg.Pool, table: ChunkTable, id: number, seq: number, offset: number) {
+  const r = await pool.query<{ data: string }>(SLICE_SQL[table], [id, seq, offset + 1, READ_SLICE_BYTES]);
   const row = r.rows[0];
   return row ? Buffer.from(row.data, 'base64') : undefined;
 }
 
-/** The file's bytes in order, one slice per query: the consumer's pace decides when the next is read. */
-export async function* readChunks(pool: pg.Pool, fileId: number): AsyncGenerator<Buffer> {
+/** The bytes of `id` in order, one slice per query: the consumer's pace decides when the next is read. */
+export async function* readChunks(pool: pg.Pool, table: ChunkTable, id: number): AsyncGenerator<Buffer> {
   for (let seq = 0; ; seq += 1) {
     for (let offset = 0; offset < CHUNK_BYTES; offset += READ_SLICE_BYTES) {
-      const slice = await readSlice(pool, fileId, seq, offset);
+      const slice = await readSlice(pool, table, id, seq, offset);
       // No such chunk: the file has ended (on a chunk boundary, if offset is 0).
       if (!slice || slice.length === 0) return;
       yield slice;

@@ -11,7 +11,7 @@ import { CHUNK_BYTES, type FileStore, measured, rechunk, type StoredContent } fr
 export function databaseFileStore(db: Db, pool: pg.Pool): FileStore {
   return {
     write: (fileId, source) => writeChunks(db, fileId, source),
-    read: (fileId) => readChunks(pool, fileId),
+    read: (fileId) => readChunks(pool, 'publication', fileId),
     async remove(fileId) {
       await db.deleteFrom('publication_file_chunks').where('file_id', '=', fileId).execute();
     },
