@@ -1,21 +1,13 @@
 // A submitted snapshot shown by the organization's own table (data-collection/FormTable), so that a
 // coordinator sees the data laid out exactly as the organization entered it: groups, sums, dynamic
-// rows. FormTable reads from a ResponseDraft; this one sits on a queue that is never started and
-// whose transport refuses everything, so nothing can ever be sent from the monitoring view.
+// rows. Its draft is read-only, and its queue's transport refuses everything, so nothing can ever be
+// sent from the monitoring view.
 import type { FormDefinition } from '../../../shared/forms/definition.js';
 import { rowMarkerKey } from '../../../shared/forms/response-data.js';
 import type { FormData } from '../../../shared/forms/validate.js';
-import { AutosaveQueue } from '../data-collection/autosave-queue.js';
-import type { CellVersion, ChangeStore, Transport } from '../data-collection/autosave-types.js';
-import { ResponseDraft } from '../data-collection/response-draft.js';
-import type { ResponseForEditor } from '../data-collection/types.js';
-
-const nothingStored: ChangeStore = {
-  load: () => [],
-  save: () => true,
-  adoptOrphans: () => [],
-  heartbeat: () => {},
-};
+import type { CellVersion, Transport } from '../data-collection/autosave-types.js';
+import { localDraft } from '../data-collection/local-draft.js';
+import type { ResponseDraft } from '../data-collection/response-draft.js';
 
 const neverSends: Transport = async () => ({ kind: 'rejected', message: 'Данные только для просмотра.' });
 
@@ -30,23 +22,12 @@ export function snapshotCells(data: FormData): Record<string, CellVersion> {
 }
 
 export function snapshotDraft(responseId: number, definition: FormDefinition, data: FormData): ResponseDraft {
-  const queue = new AutosaveQueue({ store: nothingStored, transport: neverSends, newId: () => '' });
-  // ResponseDraft reads the definition, the id and the cells; the rest describes a response.
-  const response: ResponseForEditor = {
+  return localDraft({
     id: responseId,
-    status: 'submitted',
-    startedAt: null,
-    lastSubmittedAt: null,
-    submissionCount: 1,
-    collectionTitle: definition.title,
-    startsAt: '',
-    endsAt: '',
-    open: false,
-    formVersionId: 0,
-    organization: { code: '', shortName: '', timezone: 'Europe/Moscow' },
     definition,
     cells: snapshotCells(data),
     canEdit: false,
-  };
-  return new ResponseDraft(response, queue);
+    transport: neverSends,
+    newId: () => '',
+  });
 }
