@@ -17,7 +17,6 @@ import {
   reopenCollection,
 } from './service.js';
 
-const Id = IdParams;
 const Instant = z.iso
   .datetime({ offset: true, message: 'Укажите момент времени в формате ISO 8601.' })
   .transform((s) => new Date(s));
@@ -57,7 +56,7 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
 
   app.get(
     '/api/collections/:id',
-    { onRequest: authorizeObject('niko.read'), schema: { params: Id } },
+    { onRequest: authorizeObject('niko.read'), schema: { params: IdParams } },
     async (request) => {
       const c = await getCollection(db, userOf(contextOf(request)), request.params.id);
       if (!c) throw Problem.notFound('Сбор данных не найден.');
@@ -80,7 +79,7 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
     {
       onRequest: manageOne,
       schema: {
-        params: Id,
+        params: IdParams,
         body: z.strictObject({ title: z.string().trim().min(1).max(300), endsAt: Instant }).partial(),
       },
     },
@@ -93,7 +92,7 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
 
   app.post(
     '/api/collections/:id/close',
-    { onRequest: manageOne, schema: { params: Id } },
+    { onRequest: manageOne, schema: { params: IdParams } },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => closeCollection(tx, ctx, request.params.id));
@@ -103,7 +102,10 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
 
   app.post(
     '/api/collections/:id/reopen',
-    { onRequest: manageOne, schema: { params: Id, body: z.strictObject({ endsAt: Instant.optional() }) } },
+    {
+      onRequest: manageOne,
+      schema: { params: IdParams, body: z.strictObject({ endsAt: Instant.optional() }) },
+    },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => reopenCollection(tx, ctx, request.params.id, request.body.endsAt));
@@ -113,7 +115,7 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
 
   app.post(
     '/api/collections/:id/participants',
-    { onRequest: manageOne, schema: { params: Id, body: Participants } },
+    { onRequest: manageOne, schema: { params: IdParams, body: Participants } },
     async (request) => {
       const ctx = contextOf(request);
       return inTransaction(db, (tx) => addCollectionParticipants(tx, ctx, request.params.id, request.body));

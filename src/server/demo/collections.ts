@@ -1,7 +1,6 @@
 // Demo collections: the open НИКО context-data collection (started a week ago, ends in two
 // weeks) with several hundred participants spread over all three states — sch770001 has not
 // started — and one closed collection from the past.
-
 import { sql } from 'kysely';
 import { checkDefinition } from '../../shared/forms/check-definition.js';
 import type { FormDefinition } from '../../shared/forms/definition.js';

@@ -16,7 +16,6 @@ import { readChunks } from '../storage/chunk-reader.js';
 import { listOwnJobs } from './queries.js';
 import { ownJob, requestExport } from './service.js';
 
-const Id = IdParams;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; pool: pg.Pool }) {
@@ -29,7 +28,7 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
     {
       onRequest: watch,
       schema: {
-        params: Id,
+        params: IdParams,
         body: z.strictObject({
           regionCode: z
             .string()
@@ -46,7 +45,7 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
 
   app.get(
     '/api/monitoring/collections/:id/exports',
-    { onRequest: watch, schema: { params: Id } },
+    { onRequest: watch, schema: { params: IdParams } },
     async (request) => {
       const user = userOf(contextOf(request));
       await visibleCollection(db, user, request.params.id);
@@ -54,13 +53,13 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
     },
   );
 
-  app.get('/api/exports/:id', { onRequest: watch, schema: { params: Id } }, async (request) =>
+  app.get('/api/exports/:id', { onRequest: watch, schema: { params: IdParams } }, async (request) =>
     ownJob(db, contextOf(request), request.params.id),
   );
 
   app.get(
     '/api/exports/:id/download',
-    { onRequest: watch, schema: { params: Id } },
+    { onRequest: watch, schema: { params: IdParams } },
     async (request, reply) => {
       const ctx = contextOf(request);
       const job = await ownJob(db, ctx, request.params.id);

@@ -11,7 +11,6 @@ import { IdParams } from '../http/params.js';
 import { listForms } from './queries.js';
 import { addVersion, createForm, editVersion, versionDetails } from './service.js';
 
-const Id = IdParams;
 const DefinitionBody = z.strictObject({ definition: z.unknown() });
 // Computed once: the schema does not change while the process runs.
 const JSON_SCHEMA = z.toJSONSchema(FormDefinitionSchema, { io: 'input' });
@@ -39,7 +38,7 @@ export async function formRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.post(
     '/api/forms/:id/versions',
-    { onRequest: authorizeObject('forms.manage'), schema: { params: Id, body: DefinitionBody } },
+    { onRequest: authorizeObject('forms.manage'), schema: { params: IdParams, body: DefinitionBody } },
     async (request, reply) => {
       const ctx = contextOf(request);
       const created = await inTransaction(db, (tx) =>
@@ -51,13 +50,13 @@ export async function formRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.get(
     '/api/form-versions/:id',
-    { onRequest: authorizeObject('forms.manage'), schema: { params: Id } },
+    { onRequest: authorizeObject('forms.manage'), schema: { params: IdParams } },
     async (request) => versionDetails(db, request.params.id),
   );
 
   app.get(
     '/api/form-versions/:id/download',
-    { onRequest: authorizeObject('forms.manage'), schema: { params: Id } },
+    { onRequest: authorizeObject('forms.manage'), schema: { params: IdParams } },
     async (request, reply) => {
       const v = await versionDetails(db, request.params.id);
       reply.header('content-disposition', `attachment; filename="form-${v.formId}-v${v.version}.json"`);
@@ -67,7 +66,7 @@ export async function formRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.put(
     '/api/form-versions/:id',
-    { onRequest: authorizeObject('forms.manage'), schema: { params: Id, body: DefinitionBody } },
+    { onRequest: authorizeObject('forms.manage'), schema: { params: IdParams, body: DefinitionBody } },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => editVersion(tx, ctx, request.params.id, request.body.definition));

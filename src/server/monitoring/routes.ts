@@ -10,7 +10,6 @@ import { DbId, IdParams } from '../http/params.js';
 import { SORTS } from './queries.js';
 import { collectionStats, participantList, submittedData } from './service.js';
 
-const Id = IdParams;
 const Area = {
   regionCode: z
     .string()
@@ -36,13 +35,13 @@ export async function monitoringRoutes(fastify: FastifyInstance, opts: { db: Db 
 
   app.get(
     '/api/monitoring/collections/:id/stats',
-    { onRequest: watch, schema: { params: Id, querystring: z.strictObject(Area) } },
+    { onRequest: watch, schema: { params: IdParams, querystring: z.strictObject(Area) } },
     async (request) => collectionStats(db, userOf(contextOf(request)), request.params.id, request.query),
   );
 
   app.get(
     '/api/monitoring/collections/:id/participants',
-    { onRequest: watch, schema: { params: Id, querystring: ListQuery } },
+    { onRequest: watch, schema: { params: IdParams, querystring: ListQuery } },
     async (request) => {
       const { page, pageSize, ...rest } = request.query;
       const r = await participantList(db, userOf(contextOf(request)), request.params.id, {
@@ -55,7 +54,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, opts: { db: Db 
 
   app.get(
     '/api/monitoring/responses/:id/submitted',
-    { onRequest: watch, schema: { params: Id } },
+    { onRequest: watch, schema: { params: IdParams } },
     async (request) => submittedData(db, userOf(contextOf(request)), request.params.id),
   );
 }

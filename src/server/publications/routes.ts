@@ -31,7 +31,6 @@ import {
 } from './service.js';
 import { receiveUpload } from './upload.js';
 
-const Id = IdParams;
 const FileId = z.strictObject({ id: DbId, fileId: DbId });
 const ListQuery = z.strictObject({ q: z.string().trim().max(300).optional(), ...PagingQuery });
 const PreviewBody = z.strictObject({ bodyMarkdown: PublicationFields.bodyMarkdown });
@@ -56,7 +55,7 @@ export async function publicationRoutes(
 
   app.get(
     '/api/publications/:id',
-    { onRequest: authorizeObject('publications.read'), schema: { params: Id } },
+    { onRequest: authorizeObject('publications.read'), schema: { params: IdParams } },
     async (request) => publicationDetails(db, contextOf(request), request.params.id),
   );
 
@@ -78,7 +77,10 @@ export async function publicationRoutes(
 
   app.patch(
     '/api/publications/:id',
-    { onRequest: authorizeObject('publications.write'), schema: { params: Id, body: PublicationPatch } },
+    {
+      onRequest: authorizeObject('publications.write'),
+      schema: { params: IdParams, body: PublicationPatch },
+    },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => editPublication(tx, ctx, request.params.id, request.body));
@@ -88,7 +90,7 @@ export async function publicationRoutes(
 
   app.delete(
     '/api/publications/:id',
-    { onRequest: authorizeObject('publications.write'), schema: { params: Id } },
+    { onRequest: authorizeObject('publications.write'), schema: { params: IdParams } },
     async (request, reply) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => removePublication(tx, ctx, request.params.id));
@@ -99,7 +101,7 @@ export async function publicationRoutes(
   // One file per request, so that the browser can show each file's progress.
   app.post(
     '/api/publications/:id/files',
-    { onRequest: authorizeObject('publications.write'), schema: { params: Id } },
+    { onRequest: authorizeObject('publications.write'), schema: { params: IdParams } },
     async (request, reply) => {
       const ctx = contextOf(request);
       const { id } = request.params;

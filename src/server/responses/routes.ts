@@ -11,7 +11,6 @@ import { applyChanges } from './autosave.js';
 import { dataCollectionBlocks, historyOfCell, responseForEditor } from './service.js';
 import { submitResponse } from './submit.js';
 
-const Id = IdParams;
 export const MAX_BATCH = 200;
 
 const ChangesBody = z.strictObject({
@@ -42,13 +41,13 @@ export async function responseRoutes(fastify: FastifyInstance, opts: { db: Db })
 
   app.get(
     '/api/responses/:id',
-    { onRequest: authorizeObject('responses.read'), schema: { params: Id } },
+    { onRequest: authorizeObject('responses.read'), schema: { params: IdParams } },
     async (request) => responseForEditor(db, userOf(contextOf(request)), request.params.id),
   );
 
   app.post(
     '/api/responses/:id/changes',
-    { onRequest: authorizeObject('responses.fill'), schema: { params: Id, body: ChangesBody } },
+    { onRequest: authorizeObject('responses.fill'), schema: { params: IdParams, body: ChangesBody } },
     async (request, reply) => {
       const ctx = contextOf(request);
       const results = await inTransaction(db, (tx) =>
@@ -70,7 +69,7 @@ export async function responseRoutes(fastify: FastifyInstance, opts: { db: Db })
 
   app.post(
     '/api/responses/:id/submit',
-    { onRequest: authorizeObject('responses.fill'), schema: { params: Id } },
+    { onRequest: authorizeObject('responses.fill'), schema: { params: IdParams } },
     async (request) => {
       const ctx = contextOf(request);
       return inTransaction(db, (tx) => submitResponse(tx, ctx, request.params.id));
@@ -81,7 +80,7 @@ export async function responseRoutes(fastify: FastifyInstance, opts: { db: Db })
     '/api/responses/:id/history',
     {
       onRequest: authorizeObject('responses.read'),
-      schema: { params: Id, querystring: z.strictObject({ cell: z.string().min(5).max(130) }) },
+      schema: { params: IdParams, querystring: z.strictObject({ cell: z.string().min(5).max(130) }) },
     },
     async (request) => {
       const rows = await historyOfCell(db, userOf(contextOf(request)), request.params.id, request.query.cell);

@@ -11,7 +11,6 @@ import { Problem } from '../../http/problem.js';
 import { getMunicipality, getRegion, listMunicipalities, listRegions } from './queries.js';
 
 const RegionCode = z.string().regex(/^[0-9]{2}$/, 'Код региона — две цифры.');
-const Id = IdParams;
 
 export async function geographyRoutes(fastify: FastifyInstance, opts: { db: Db }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -65,7 +64,7 @@ export async function geographyRoutes(fastify: FastifyInstance, opts: { db: Db }
     },
   );
 
-  app.get('/api/municipalities/:id', { ...readOne, schema: { params: Id } }, async (request) => {
+  app.get('/api/municipalities/:id', { ...readOne, schema: { params: IdParams } }, async (request) => {
     const m = await getMunicipality(db, userOf(contextOf(request)), request.params.id);
     if (!m) throw Problem.notFound('Муниципалитет не найден.');
     return m;

@@ -11,7 +11,6 @@ import { DbId, IdParams } from '../../http/params.js';
 import { listOrganizations } from './queries.js';
 import { createOrganization, editOrganization, organizationDetails } from './service.js';
 
-const Id = IdParams;
 const Name = (max: number) => z.string().trim().min(1).max(max);
 
 const ListQuery = z.strictObject({
@@ -60,7 +59,7 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { db: D
 
   app.get(
     '/api/organizations/:id',
-    { onRequest: authorizeObject('directory.read'), schema: { params: Id } },
+    { onRequest: authorizeObject('directory.read'), schema: { params: IdParams } },
     async (request) => organizationDetails(db, contextOf(request), request.params.id),
   );
 
@@ -76,7 +75,7 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { db: D
 
   app.patch(
     '/api/organizations/:id',
-    { onRequest: authorizeObject('directory.write'), schema: { params: Id, body: PatchBody } },
+    { onRequest: authorizeObject('directory.write'), schema: { params: IdParams, body: PatchBody } },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => editOrganization(tx, ctx, request.params.id, request.body));

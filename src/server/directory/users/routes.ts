@@ -13,7 +13,6 @@ import { Problem } from '../../http/problem.js';
 import { getUser, listUsers } from './queries.js';
 import { createUser, editUser, resetPassword } from './service.js';
 
-const Id = IdParams;
 const Email = z.union([z.literal(''), z.email('Неверный адрес электронной почты.').max(254)]);
 
 const ListQuery = z.strictObject({
@@ -64,7 +63,7 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.get(
     '/api/users/:id',
-    { onRequest: authorizeObject('directory.read'), schema: { params: Id } },
+    { onRequest: authorizeObject('directory.read'), schema: { params: IdParams } },
     async (request) => {
       const user = await getUser(db, userOf(contextOf(request)), request.params.id);
       if (!user) throw Problem.notFound('Пользователь не найден.');
@@ -84,7 +83,7 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.patch(
     '/api/users/:id',
-    { onRequest: authorizeObject('directory.write'), schema: { params: Id, body: PatchBody } },
+    { onRequest: authorizeObject('directory.write'), schema: { params: IdParams, body: PatchBody } },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => editUser(tx, ctx, request.params.id, request.body));
@@ -94,7 +93,7 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.post(
     '/api/users/:id/reset-password',
-    { onRequest: authorizeObject('users.resetPassword'), schema: { params: Id } },
+    { onRequest: authorizeObject('users.resetPassword'), schema: { params: IdParams } },
     async (request) => {
       const ctx = contextOf(request);
       return inTransaction(db, (tx) => resetPassword(tx, ctx, request.params.id));
