@@ -1,11 +1,9 @@
 // «Муниципалитеты», paged by the server, within the viewer's scope.
-import { Link } from 'react-router';
-import { formatCount } from '../../../shared/plural.js';
 import { usePageTitle } from '../../app/page-title.js';
 import { RegionSelect, SearchBox, useIsFederal } from './filters.js';
 import { ListPage } from './ListPage.js';
-import { countOf } from './labels.js';
 import { PAGE_SIZE, useListParams } from './list-params.js';
+import { OrganizationsLink } from './OrganizationsLink.js';
 import { useMunicipalities } from './queries.js';
 
 export function MunicipalitiesPage() {
@@ -17,7 +15,6 @@ export function MunicipalitiesPage() {
   return (
     <ListPage
       title="Муниципалитеты"
-      add={false}
       list={list}
       page={page}
       onPageChange={setPage}
@@ -59,9 +56,11 @@ export function MunicipalitiesPage() {
                 <td>{m.name}</td>
                 <td>{m.regionName}</td>
                 <td className="num">
-                  <Link to={`/directory/organizations?regionCode=${m.regionCode}&municipalityId=${m.id}`}>
-                    {formatCount(countOf(m.organizations))}
-                  </Link>
+                  <OrganizationsLink
+                    regionCode={m.regionCode}
+                    municipalityId={m.id}
+                    count={m.organizations}
+                  />
                 </td>
               </tr>
             ))}

@@ -1,9 +1,8 @@
 // One region with its municipalities.
 import { Link, useParams } from 'react-router';
-import { formatCount } from '../../../shared/plural.js';
 import { usePageTitle } from '../../app/page-title.js';
 import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
-import { countOf } from './labels.js';
+import { OrganizationsLink } from './OrganizationsLink.js';
 import { useRegion } from './queries.js';
 
 export function RegionPage() {
@@ -44,9 +43,7 @@ export function RegionPage() {
               <td className="nowrap">{m.code}</td>
               <td>{m.name}</td>
               <td className="num">
-                <Link to={`/directory/organizations?regionCode=${r.code}&municipalityId=${m.id}`}>
-                  {formatCount(countOf(m.organizations))}
-                </Link>
+                <OrganizationsLink regionCode={r.code} municipalityId={m.id} count={m.organizations} />
               </td>
             </tr>
           ))}

@@ -2,11 +2,11 @@
 import { Link } from 'react-router';
 import { formatCount } from '../../../shared/plural.js';
 import { usePageTitle } from '../../app/page-title.js';
-import { Pager } from '../../ui/Pager.js';
-import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
 import { SearchBox } from './filters.js';
+import { ListPage } from './ListPage.js';
 import { countOf } from './labels.js';
 import { PAGE_SIZE, useListParams } from './list-params.js';
+import { OrganizationsLink } from './OrganizationsLink.js';
 import { useRegions } from './queries.js';
 
 export function RegionsPage() {
@@ -20,57 +20,53 @@ export function RegionsPage() {
   const rows = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   return (
-    <>
-      <h1>Регионы</h1>
-      <div className="filters">
+    <ListPage
+      title="Регионы"
+      list={{ ...regions, data: regions.data && { rows, total: matching.length } }}
+      page={page}
+      onPageChange={setPage}
+      filters={
         <SearchBox
           label="Поиск региона"
           hint="Код или часть названия"
           value={values.q}
           onSearch={(value) => setFilter({ q: value })}
         />
-      </div>
-      <ProblemMessage error={regions.error} />
-      {regions.isLoading ? (
-        <Loading />
-      ) : (
-        <>
-          <table className="table">
-            <caption className="visually-hidden">Регионы</caption>
-            <thead>
-              <tr>
-                <th scope="col">Код</th>
-                <th scope="col">Название</th>
-                <th scope="col">Часовой пояс</th>
-                <th scope="col" className="num">
-                  Муниципалитетов
-                </th>
-                <th scope="col" className="num">
-                  Организаций
-                </th>
+      }
+    >
+      {(shown) => (
+        <table className="table">
+          <caption className="visually-hidden">Регионы</caption>
+          <thead>
+            <tr>
+              <th scope="col">Код</th>
+              <th scope="col">Название</th>
+              <th scope="col">Часовой пояс</th>
+              <th scope="col" className="num">
+                Муниципалитетов
+              </th>
+              <th scope="col" className="num">
+                Организаций
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.code}>
+                <td className="nowrap">{r.code}</td>
+                <td>
+                  <Link to={`/directory/regions/${r.code}`}>{r.name}</Link>
+                </td>
+                <td>{r.timezone}</td>
+                <td className="num">{formatCount(countOf(r.municipalities))}</td>
+                <td className="num">
+                  <OrganizationsLink regionCode={r.code} count={r.organizations} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.code}>
-                  <td className="nowrap">{r.code}</td>
-                  <td>
-                    <Link to={`/directory/regions/${r.code}`}>{r.name}</Link>
-                  </td>
-                  <td>{r.timezone}</td>
-                  <td className="num">{formatCount(countOf(r.municipalities))}</td>
-                  <td className="num">
-                    <Link to={`/directory/organizations?regionCode=${r.code}`}>
-                      {formatCount(countOf(r.organizations))}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager page={page} pageSize={PAGE_SIZE} total={matching.length} onPageChange={setPage} />
-        </>
+            ))}
+          </tbody>
+        </table>
       )}
-    </>
+    </ListPage>
   );
 }
