@@ -8,18 +8,11 @@
 // reach the server.
 import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { expectAccessible } from './support/axe.js';
+import { signIn } from './support/sign-in.js';
 
 const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`);
 const indicator = (page: Page) => page.getByTestId('save-indicator');
 const ALL_SAVED = 'Все изменения сохранены';
-
-async function signIn(page: Page, login: string) {
-  await page.goto('/');
-  await page.getByLabel('Логин', { exact: true }).fill(login);
-  await page.getByLabel('Пароль', { exact: true }).fill('demo');
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'НИКО', level: 1 })).toBeVisible();
-}
 
 /** The block of the open collection: the one whose status is «Открыт». */
 function openBlock(page: Page): Locator {

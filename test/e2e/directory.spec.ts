@@ -14,44 +14,13 @@
 // database do not collide. axe checks the lists, the forms, the dialogs and the import report.
 import { randomBytes, randomInt } from 'node:crypto';
 import fs from 'node:fs';
-import {
-  type APIRequestContext,
-  type Browser,
-  expect,
-  type Locator,
-  type Page,
-  type PlaywrightWorkerArgs,
-  test,
-} from '@playwright/test';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import { expectAccessible } from './support/axe.js';
+import { apiSignIn, signIn } from './support/sign-in.js';
 
 const REGION = '01';
 const REGION_LABEL = '01 — Республика Адыгея';
 const MUNICIPALITY = '01001';
-
-async function signIn(page: Page, login: string, password = 'demo') {
-  await page.goto('/');
-  await page.getByLabel('Логин', { exact: true }).fill(login);
-  await page.getByLabel('Пароль', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'НИКО', level: 1 })).toBeVisible();
-}
-
-/** Signs in through the API (for looking things up, not for the journey itself). */
-async function apiSignIn(
-  playwright: PlaywrightWorkerArgs['playwright'],
-  baseURL: string,
-  login: string,
-): Promise<APIRequestContext> {
-  const request = await playwright.request.newContext({ baseURL });
-  const { token } = await (await request.get('/api/auth/csrf')).json();
-  const res = await request.post('/api/auth/login', {
-    data: { login, password: 'demo' },
-    headers: { 'X-CSRF-Token': token },
-  });
-  expect(res.status(), `login ${login}`).toBe(200);
-  return request;
-}
 
 /** An organization code of the region that no organization has yet (the page must be signed in). */
 async function freeOrganizationCode(page: Page, region: string, not: string[] = []): Promise<string> {
@@ -384,7 +353,7 @@ test('admin creates an account and resets its password; the user must change it 
 
 test('reg77 sees only Moscow and may not change the directory', async ({ page, playwright, baseURL }) => {
   // The id of an organization of another region, looked up by admin.
-  const admin = await apiSignIn(playwright, baseURL as string, 'admin');
+  const { request: admin } = await apiSignIn(playwright, baseURL as string, 'admin');
   const other = (await (await admin.get('/api/organizations?q=500001')).json()).rows[0];
   expect(other.code).toBe('500001');
   await admin.dispose();

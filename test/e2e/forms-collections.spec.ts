@@ -7,15 +7,13 @@
 // axe checks the designer, the preview, the collections list and the create page.
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from './support/axe.js';
+import { submitSignIn } from './support/sign-in.js';
 
 const FORM_TITLE = 'Кадры школы (проверка)';
 const COLLECTION_TITLE = 'Кадры школ Москвы (проверка)';
 
 async function signIn(page: Page, login: string) {
-  await page.goto('/');
-  await page.getByLabel('Логин', { exact: true }).fill(login);
-  await page.getByLabel('Пароль', { exact: true }).fill('demo');
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await submitSignIn(page, login);
   await expect(page.getByTestId('user-login')).toHaveText(login);
 }
 

@@ -4,37 +4,17 @@
 // its submitted data, closes it with «Закрыть»; then «Экспорт результатов» prepares a report,
 // «Загрузить отчет» downloads it, and the school's value is in its row. axe checks each view.
 import { randomUUID } from 'node:crypto';
-import {
-  type APIRequestContext,
-  expect,
-  type Locator,
-  type Page,
-  type PlaywrightWorkerArgs,
-  test,
-} from '@playwright/test';
+import { expect, type Locator, type PlaywrightWorkerArgs, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { demoAnswers } from '../../src/server/demo/niko-answers.js';
 import { expectAccessible } from './support/axe.js';
+import { type Api, apiSignIn, signIn } from './support/sign-in.js';
 
 const DEMO_TITLE = 'НИКО-2026: контекстные данные образовательной организации';
 const BOYS_HEADER = '1. Численность обучающихся / 1 класс / Мальчики';
 const STATS = ['stat-total', 'stat-not-started', 'stat-in-progress', 'stat-submitted'] as const;
 
-type Api = { request: APIRequestContext; csrf: string };
 type School = { api: Api; login: string; responseId: number; collectionId: number };
-
-async function apiSignIn(
-  playwright: PlaywrightWorkerArgs['playwright'],
-  baseURL: string,
-  login: string,
-): Promise<Api> {
-  const request = await playwright.request.newContext({ baseURL });
-  const { token } = await (await request.get('/api/auth/csrf')).json();
-  const headers = { 'X-CSRF-Token': token };
-  const res = await request.post('/api/auth/login', { data: { login, password: 'demo' }, headers });
-  expect(res.status(), `login ${login}`).toBe(200);
-  return { request, csrf: token };
-}
 
 async function demoBlock(api: Api) {
   const { rows } = await (await api.request.get('/api/niko/data-collection')).json();
@@ -84,14 +64,6 @@ async function submitThroughApi(school: School, answers: Record<string, string>)
   }
   const submitted = await school.api.request.post(`/api/responses/${school.responseId}/submit`, { headers });
   expect(submitted.status(), await submitted.text()).toBe(200);
-}
-
-async function signIn(page: Page, login: string) {
-  await page.goto('/');
-  await page.getByLabel('Логин', { exact: true }).fill(login);
-  await page.getByLabel('Пароль', { exact: true }).fill('demo');
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'НИКО', level: 1 })).toBeVisible();
 }
 
 /** The four figures, as numbers (thousands are grouped with a no-break space). */

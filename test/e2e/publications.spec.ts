@@ -7,14 +7,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from './support/axe.js';
+import { submitSignIn } from './support/sign-in.js';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 async function signIn(page: Page, login: string) {
-  await page.goto('/');
-  await page.getByLabel('Логин', { exact: true }).fill(login);
-  await page.getByLabel('Пароль', { exact: true }).fill('demo');
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await submitSignIn(page, login);
   await expect(page.getByTestId('user-login')).toHaveText(login);
   await page.getByRole('link', { name: 'НИКО', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Публикации' })).toBeVisible();

@@ -2,6 +2,7 @@
 // passes the accessibility check, and signs out; a wrong password is refused with a clear message.
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from './support/axe.js';
+import { submitSignIn } from './support/sign-in.js';
 
 const PASSWORD = 'demo';
 
@@ -12,13 +13,6 @@ const ROLES: { login: string; role: string; scope: string | RegExp }[] = [
   { login: 'sch770001', role: 'Образовательная организация', scope: /^\s*ГБОУ Школа №/ },
 ];
 
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto('/');
-  await page.getByLabel('Логин', { exact: true }).fill(login);
-  await page.getByLabel('Пароль', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Войти', exact: true }).click();
-}
-
 async function expectSignInPage(page: Page) {
   await expect(page.getByRole('button', { name: 'Войти', exact: true })).toBeVisible();
   await expect(page.getByLabel('Логин', { exact: true })).toBeVisible();
@@ -28,7 +22,7 @@ async function expectSignInPage(page: Page) {
 test.describe('sign-in', () => {
   for (const { login, role, scope } of ROLES) {
     test(`${login} (${role}) signs in and out`, async ({ page }) => {
-      await signIn(page, login, PASSWORD);
+      await submitSignIn(page, login, PASSWORD);
 
       const header = page.getByRole('banner');
       await expect(header).toContainText('ЛК ФИС ОКО');
@@ -49,7 +43,7 @@ test.describe('sign-in', () => {
   }
 
   test('a wrong password is refused', async ({ page }) => {
-    await signIn(page, 'admin', 'not-the-password');
+    await submitSignIn(page, 'admin', 'not-the-password');
     await expect(page.getByText('Неверный логин или пароль.')).toBeVisible();
     await expectSignInPage(page);
     await expectAccessible(page, 'the sign-in page with an error');
