@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Db } from '../db/connection.js';
+import { isDatabaseUnavailable } from '../http/pg-errors.js';
 import { loadDefinition } from '../responses/definitions.js';
 import { writeExport } from './build-xlsx.js';
 import { storeExportFile } from './file.js';
@@ -94,11 +95,17 @@ export function startExportWorker(db: Db, log: FastifyBaseLogger, opts: { pollMs
       await runJob(db, job);
       log.info({ exportJob: job.id }, 'export done');
     } catch (err) {
-      // A job cut short by shutdown goes back to the queue (see stop); anything else failed.
-      if (!stopped) {
-        log.error({ err, exportJob: job.id }, 'export failed');
-        await failJob(db, job.id, 'Внутренняя ошибка при подготовке отчёта. Повторите экспорт позже.');
+      // A job cut short by shutdown goes back to the queue (see stop).
+      if (stopped) return;
+      if (isDatabaseUnavailable(err)) {
+        // Not the job's fault: back to the queue. If even that cannot be written, its heartbeat
+        // goes stale and any process takes it up again once the database is back.
+        log.warn({ exportJob: job.id, err: { message: (err as Error).message } }, 'export interrupted');
+        await requeueJob(db, job.id).catch(() => {});
+        return;
       }
+      log.error({ err, exportJob: job.id }, 'export failed');
+      await failJob(db, job.id, 'Внутренняя ошибка при подготовке отчёта. Повторите экспорт позже.');
     } finally {
       current = undefined;
     }
@@ -109,7 +116,12 @@ export function startExportWorker(db: Db, log: FastifyBaseLogger, opts: { pollMs
     if (stopped || ticking) return;
     ticking = true;
     tick()
-      .catch((err) => log.error({ err }, 'export worker'))
+      .catch((err) =>
+        // While the database is away every poll fails the same way: a warning, not an error a minute.
+        isDatabaseUnavailable(err)
+          ? log.warn({ err: { message: (err as Error).message } }, 'export worker: database unavailable')
+          : log.error({ err }, 'export worker'),
+      )
       .finally(() => {
         ticking = false;
       });
