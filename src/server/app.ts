@@ -109,7 +109,11 @@ export async function buildApp({
   await app.register(monitoringRoutes, { db });
   await app.register(exportRoutes, { db, pool });
   if (startWorkers) {
-    const worker = startExportWorker(db, app.log, { pollMs: config.exportPollMs, ttlMs: config.exportTtlMs });
+    const worker = startExportWorker(db, app.log, {
+      pollMs: config.exportPollMs,
+      ttlMs: config.exportTtlMs,
+      staleMs: config.exportStaleMs,
+    });
     app.addHook('onClose', () => worker.stop());
   }
   await app.register(publicationRoutes, { db, pool });

@@ -33,6 +33,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   EXPORT_TTL_HOURS: z.coerce.number().positive().default(24),
   EXPORT_POLL_MS: z.coerce.number().int().positive().default(1000),
+  EXPORT_STALE_SECONDS: z.coerce.number().positive().default(30),
 });
 
 export type Config = {
@@ -55,6 +56,8 @@ export type Config = {
   exportTtlMs: number;
   /** How often each process looks for queued export jobs. */
   exportPollMs: number;
+  /** A running export whose heartbeat is older than this is taken over by another runner. */
+  exportStaleMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -90,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     exportTtlMs: e.EXPORT_TTL_HOURS * 3_600_000,
     exportPollMs: e.EXPORT_POLL_MS,
+    exportStaleMs: e.EXPORT_STALE_SECONDS * 1000,
   };
 }
