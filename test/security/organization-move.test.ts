@@ -4,6 +4,7 @@
 // included, and the organization's own account keeps working. A move to another region is refused.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listMigrations } from '../../src/server/db/migrate.js';
 import { csv, ORG_COLUMNS } from '../import/files.js';
 import type { Client } from '../support/client.js';
 import { ONE_CELL_FORM, openDemoCollectionId } from '../support/demo.js';
@@ -328,6 +329,38 @@ describe('the database', () => {
     const elsewhere = sql`INSERT INTO responses (collection_id, organization_id, region_code, municipality_id)
       VALUES (${other.body.id}, ${t.id}, '77', ${await municipalityId('77009')})`;
     await expect(elsewhere.execute(db())).rejects.toMatchObject({ code: '23503' });
+  });
+
+  it('migration 0009 sets right the copies that moves made before it left behind', async () => {
+    const t = await prepare('77010');
+    const migration = listMigrations().find((m) => m.name.startsWith('0009_'));
+    const to = await municipalityId('77011');
+    // Everything below on this one connection: PGlite runs one transaction at a time.
+    const client = await server.database.pool.connect();
+    try {
+      await client.query('BEGIN');
+      // The schema as it was before 0009 (migration 0005's keys), with a move's copies left behind.
+      await client.query(`
+        ALTER TABLE responses DROP CONSTRAINT responses_territory_fkey;
+        ALTER TABLE organizations DROP CONSTRAINT organizations_territory_key;
+        ALTER TABLE responses ADD FOREIGN KEY (organization_id) REFERENCES organizations (id),
+          ADD FOREIGN KEY (region_code) REFERENCES regions (code),
+          ADD FOREIGN KEY (municipality_id) REFERENCES municipalities (id)`);
+      await client.query('UPDATE organizations SET municipality_id = $1 WHERE id = $2', [to, t.id]);
+      const territory = async () =>
+        (
+          await client.query(
+            'SELECT DISTINCT region_code, municipality_id FROM responses WHERE organization_id = $1',
+            [t.id],
+          )
+        ).rows;
+      expect(await territory()).toEqual([{ region_code: '77', municipality_id: t.municipalityId }]);
+      await client.query(migration?.sql ?? 'no migration 0009');
+      expect(await territory()).toEqual([{ region_code: '77', municipality_id: to }]);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
   });
 });
 
