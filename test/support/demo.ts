@@ -1,0 +1,27 @@
+// What several tests need from the demo data: its open collection, and a one-cell form for
+// collections of their own.
+import type { Db } from '../../src/server/db/connection.js';
+
+/** The demo's open collection (Moscow's organizations and the schools of five regions). */
+export async function openDemoCollectionId(db: Db) {
+  const open = await db
+    .selectFrom('collections')
+    .select('id')
+    .where('closed_at', 'is', null)
+    .where('ends_at', '>', new Date())
+    .executeTakeFirstOrThrow();
+  return open.id;
+}
+
+/** A form of one integer cell, `t.r.n`. */
+export const ONE_CELL_FORM = {
+  title: 'Т',
+  tables: [
+    {
+      key: 't',
+      title: 'Т',
+      columns: [{ key: 'n', header: 'N', type: 'integer' }],
+      rows: { kind: 'fixed', items: [{ key: 'r', label: 'R' }] },
+    },
+  ],
+};
