@@ -2,6 +2,7 @@
 // 404 exactly as a missing object would, and nothing changes. A new id route that this table
 // does not cover fails the first test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ONE_CELL_FORM } from './support/demo.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
@@ -59,18 +60,7 @@ beforeAll(async () => {
   // Two collections no demo coordinator of Moscow's Central okrug (or sch770001) takes part in:
   // A has only a school of region 50, B only a Moscow school of another municipality.
   const admin = await server.client().login('admin');
-  const form = {
-    title: 'Т',
-    tables: [
-      {
-        key: 't',
-        title: 'Т',
-        columns: [{ key: 'n', header: 'N', type: 'integer' }],
-        rows: { kind: 'fixed', items: [{ key: 'r', label: 'R' }] },
-      },
-    ],
-  };
-  const version = (await admin.post('/api/forms', { definition: form })).body;
+  const version = (await admin.post('/api/forms', { definition: ONE_CELL_FORM })).body;
   ids.form = version.formId;
   ids.formVersion = version.versionId;
   const window = {

@@ -5,46 +5,23 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAnswers } from '../src/server/demo/niko-answers.js';
 import type { Client } from './support/client.js';
-import { openDemoCollection } from './support/demo.js';
+import { openDemoCollectionId } from './support/demo.js';
+import { downloadExport, exportAndWait as exportJob, rowsOf } from './support/exports.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let collectionId: number;
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
-  collectionId = (await openDemoCollection(server.database.db)).id;
+  collectionId = await openDemoCollectionId(server.database.db);
 });
 afterAll(() => server.close());
 
 let seq = 0;
 const uuid = () => `40000000-0000-4000-8000-${String(++seq).padStart(12, '0')}`;
 
-async function exportAndWait(c: Client, body: object = {}) {
-  const asked = await c.post(`/api/monitoring/collections/${collectionId}/exports`, body);
-  expect(asked.status).toBe(202);
-  expect(asked.body.status).toBe('queued');
-  for (let i = 0; i < 300; i++) {
-    const job = (await c.get(`/api/exports/${asked.body.id}`)).body;
-    if (job.status === 'done' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('export did not finish');
-}
-
-async function download(c: Client, jobId: number) {
-  const res = await fetch(`${server.url}/api/exports/${jobId}/download`, {
-    headers: { cookie: `niko_session=${c.cookie('niko_session')}` },
-  });
-  const workbook = new ExcelJS.Workbook();
-  if (res.ok) await workbook.xlsx.load(await res.arrayBuffer());
-  return { res, workbook };
-}
-
-function rowsOf(sheet: ExcelJS.Worksheet) {
-  const rows: unknown[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return rows;
-}
+const exportAndWait = (c: Client, body: object = {}) => exportJob(c, collectionId, body);
+const download = downloadExport;
 
 describe('export', () => {
   it('prepares the region’s report and downloads it with every participant, the submitted values, and escaped text', async () => {

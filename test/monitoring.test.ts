@@ -3,14 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAnswers } from '../src/server/demo/niko-answers.js';
 import type { Client } from './support/client.js';
-import { openDemoCollection } from './support/demo.js';
+import { openDemoCollectionId } from './support/demo.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let collectionId: number;
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
-  collectionId = (await openDemoCollection(server.database.db)).id;
+  collectionId = await openDemoCollectionId(server.database.db);
 });
 afterAll(() => server.close());
 

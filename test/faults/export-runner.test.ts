@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/server/demo/seed.js';
 import { Client } from '../support/client.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
-import { openDemoCollection } from '../support/demo.js';
+import { openDemoCollectionId } from '../support/demo.js';
 import { type ServerProcess, startServerProcess } from '../support/process.js';
 import { waitFor } from '../support/wait.js';
 
@@ -53,7 +53,7 @@ describe.skipIf(!onPostgres)('an export runner paused past the stale window', ()
     timeout: 180_000,
   }, async () => {
     const a = await start();
-    const collectionId = (await openDemoCollection(database.db)).id;
+    const collectionId = await openDemoCollectionId(database.db);
     // The test holds the file table, so that each runner stops at its first write, job claimed.
     const holdFiles = async () => {
       const holder = new pg.Client({ connectionString: database.url });

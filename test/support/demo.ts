@@ -1,7 +1,8 @@
-// Facts about the demo data that many tests look up.
+// What several tests need from the demo data: its open collection, and a one-cell form for
+// collections of their own.
 import type { Db } from '../../src/server/db/connection.js';
 
-/** The demo's open collection (started a week ago, ends in two weeks). */
+/** The demo's open collection (Moscow's organizations and the schools of five regions). */
 export function openDemoCollection(db: Db) {
   return db
     .selectFrom('collections')
@@ -11,3 +12,21 @@ export function openDemoCollection(db: Db) {
     .orderBy('id')
     .executeTakeFirstOrThrow();
 }
+
+export async function openDemoCollectionId(db: Db) {
+  return (await openDemoCollection(db)).id;
+}
+
+/** A form of one integer cell, `t.r.n`. */
+export const ONE_CELL_FORM = {
+  title: 'Т',
+  tables: [
+    {
+      key: 't',
+      title: 'Т',
+      columns: [{ key: 'n', header: 'N', type: 'integer' }],
+      rows: { kind: 'fixed', items: [{ key: 'r', label: 'R' }] },
+    },
+  ],
+};
+>>>>>>> main

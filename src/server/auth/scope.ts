@@ -50,7 +50,11 @@ export function regionsInScope(user: CurrentUser) {
 
 type ResponseEb = ExpressionBuilder<Database & { resp: Database['responses'] }, 'resp'>;
 
-/** Responses (aliased `resp`, one per participant) the user may see. */
+/**
+ * Responses (aliased `resp`, one per participant) the user may see. It reads the participant row's
+ * copy of its organization's territory, which the database keeps equal to the organization's
+ * (a foreign key that cascades a move, migration 0009), so that monitoring's indexes serve it.
+ */
 export function responsesInScope(user: CurrentUser) {
   return (eb: ResponseEb) => {
     switch (user.role) {

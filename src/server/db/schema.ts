@@ -140,6 +140,7 @@ export interface ResponsesTable {
   id: Generated<number>;
   collection_id: number;
   organization_id: number;
+  /** The organization's territory, copied; a cascading foreign key keeps it equal (migration 0009). */
   region_code: string;
   municipality_id: number;
   status: Generated<ResponseStatus>;
