@@ -29,4 +29,3 @@ export const ONE_CELL_FORM = {
     },
   ],
 };
->>>>>>> main
