@@ -46,7 +46,6 @@ export async function nationalDatabase(
     await forceDrop(database.name);
     await database.drop();
   });
-  database.pool.on('error', () => {}); // connections ended by the drop
   log(`loading the national dataset into ${database.name} (scripts/load-national.ts)`);
   const dataset = await loadNational(database.pool, { log: (line) => log(`  ${line}`) });
   // The load left ~1 GB of dirty pages and WAL behind; written back now rather than by the

@@ -46,19 +46,30 @@ export type AppOptions = {
   /** The pg pool `db` runs on, for reads that must not go through Kysely (storage/chunk-reader.ts). */
   pool: pg.Pool;
   logger?: FastifyServerOptions['logger'];
+  /** A logger made before the app (main.ts shares it with the database's connection events). */
+  loggerInstance?: FastifyServerOptions['loggerInstance'];
   /** Background workers (exports); a test may leave them off to drive a job by hand. */
   startWorkers?: boolean;
 };
 
-export async function buildApp({ config, db, pool, logger, startWorkers = true }: AppOptions) {
+export async function buildApp({
+  config,
+  db,
+  pool,
+  logger,
+  loggerInstance,
+  startWorkers = true,
+}: AppOptions) {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    ...(loggerInstance ? { loggerInstance } : { logger: logger ?? { level: config.logLevel } }),
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     // Let requests under way finish on shutdown, but drop idle keep-alive sockets at once.
     forceCloseConnections: 'idle',
+    // Fastify's own answer while closing is a plain JSON 503; ours is problem+json (below).
+    return503OnClosing: false,
   });
   // Every route, recorded as it is added: the cross-tenant test checks it covers each one with an id.
   const routes: { method: string; url: string }[] = [];
@@ -69,6 +80,7 @@ export async function buildApp({ config, db, pool, logger, startWorkers = true }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  refuseWhileClosing(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -97,13 +109,33 @@ export async function buildApp({ config, db, pool, logger, startWorkers = true }
   await app.register(monitoringRoutes, { db });
   await app.register(exportRoutes, { db, pool });
   if (startWorkers) {
-    const worker = startExportWorker(db, app.log, { pollMs: config.exportPollMs, ttlMs: config.exportTtlMs });
+    const worker = startExportWorker(db, app.log, {
+      pollMs: config.exportPollMs,
+      ttlMs: config.exportTtlMs,
+      staleMs: config.exportStaleMs,
+    });
     app.addHook('onClose', () => worker.stop());
   }
   await app.register(publicationRoutes, { db, pool });
 
   await serveWebPages(app);
   return app;
+}
+
+/**
+ * Requests that arrive after shutdown began get 503 problem+json with Retry-After and
+ * `Connection: close`, so a client (or the load balancer) tries again, on another node.
+ */
+function refuseWhileClosing(app: FastifyInstance) {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    throw Problem.unavailable();
+  });
 }
 
 /** The built single-page app, with index.html for every non-API path so deep links work. */

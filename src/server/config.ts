@@ -2,12 +2,21 @@
 // The README lists the same settings; keep the two in step.
 import path from 'node:path';
 import { z } from 'zod';
+import { type DatabaseTimeouts, DEFAULT_TIMEOUTS } from './db/timeouts.js';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(DEFAULT_TIMEOUTS.statementMs),
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(DEFAULT_TIMEOUTS.lockMs),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_TIMEOUTS.idleInTransactionMs),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(DEFAULT_TIMEOUTS.connectMs),
   DATA_DIR: z.string().default('./data'),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   LOGIN_MAX_FAILURES_PER_LOGIN: z.coerce.number().int().positive().default(5),
@@ -24,6 +33,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   EXPORT_TTL_HOURS: z.coerce.number().positive().default(24),
   EXPORT_POLL_MS: z.coerce.number().int().positive().default(1000),
+  EXPORT_STALE_SECONDS: z.coerce.number().positive().default(30),
 });
 
 export type Config = {
@@ -32,6 +42,7 @@ export type Config = {
   databaseUrl: string | undefined;
   /** Connections to PostgreSQL (with DATABASE_URL); requests beyond it wait for one. */
   databasePoolSize: number;
+  databaseTimeouts: DatabaseTimeouts;
   dataDir: string;
   sessionIdleMs: number;
   loginLimits: { perLogin: number; perIp: number; windowMs: number };
@@ -45,6 +56,8 @@ export type Config = {
   exportTtlMs: number;
   /** How often each process looks for queued export jobs. */
   exportPollMs: number;
+  /** A running export whose heartbeat is older than this is taken over by another runner. */
+  exportStaleMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,6 +72,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL || undefined,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseTimeouts: {
+      statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockMs: e.DATABASE_LOCK_TIMEOUT_MS,
+      idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    },
     dataDir: path.resolve(e.DATA_DIR),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     loginLimits: {
@@ -74,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     exportTtlMs: e.EXPORT_TTL_HOURS * 3_600_000,
     exportPollMs: e.EXPORT_POLL_MS,
+    exportStaleMs: e.EXPORT_STALE_SECONDS * 1000,
   };
 }

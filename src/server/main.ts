@@ -2,6 +2,7 @@
 // embedded start, listen, and shut down gracefully on SIGTERM/SIGINT.
 import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
+import pino from 'pino';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
@@ -10,10 +11,13 @@ import { DEMO_LOGINS, isDirectoryEmpty, seedDemo } from './demo/seed.js';
 
 const startedAt = performance.now();
 const config = loadConfig();
+const log = pino({ level: config.logLevel });
 const handle = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
   ...(config.databaseUrl ? { poolSize: config.databasePoolSize } : {}),
+  timeouts: config.databaseTimeouts,
+  onConnectionLost: (err) => log.warn({ err: { message: err.message } }, 'database connection lost'),
 });
 await migrate(handle.pool);
 
@@ -26,7 +30,7 @@ if (shouldSeed && (await isDirectoryEmpty(handle.db))) {
   seeded = true;
 }
 
-const app = await buildApp({ config, db: handle.db, pool: handle.pool });
+const app = await buildApp({ config, db: handle.db, pool: handle.pool, loggerInstance: log });
 await app.listen({ port: config.port, host: config.host });
 
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -4,10 +4,12 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type DbHandle, openDatabase } from '../../src/server/db/connection.js';
 import { migrate } from '../../src/server/db/migrate.js';
+import type { DatabaseTimeouts } from '../../src/server/db/timeouts.js';
 
 export type TestDatabase = DbHandle & { name: string; url?: string };
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** `timeouts` apply on PostgreSQL only, as in production (db/timeouts.ts). */
+export async function createTestDatabase(opts: { timeouts?: DatabaseTimeouts } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const handle = await openDatabase({});
@@ -21,9 +23,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
   // DROP DATABASE … WITH (FORCE) at the end ends any connection still open (57P01); that is expected.
-  handle.pool.on('error', () => {});
+  const handle = await openDatabase({
+    databaseUrl: url.toString(),
+    poolSize: 10,
+    onConnectionLost: () => {},
+    ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
+  });
 
   await migrate(handle.pool);
   return {

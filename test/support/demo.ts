@@ -3,14 +3,18 @@
 import type { Db } from '../../src/server/db/connection.js';
 
 /** The demo's open collection (Moscow's organizations and the schools of five regions). */
-export async function openDemoCollectionId(db: Db) {
-  const open = await db
+export function openDemoCollection(db: Db) {
+  return db
     .selectFrom('collections')
-    .select('id')
+    .select(['id', 'form_version_id as formVersionId'])
     .where('closed_at', 'is', null)
     .where('ends_at', '>', new Date())
+    .orderBy('id')
     .executeTakeFirstOrThrow();
-  return open.id;
+}
+
+export async function openDemoCollectionId(db: Db) {
+  return (await openDemoCollection(db)).id;
 }
 
 /** A form of one integer cell, `t.r.n`. */

@@ -7,6 +7,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { type DatabaseTimeouts, DEFAULT_TIMEOUTS } from './timeouts.js';
 
 // timestamptz and bigint come back as strings by default; we want Date and number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
@@ -26,7 +27,26 @@ export type OpenOptions = {
   /** Folder for PGlite's files; undefined keeps it in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Server-side limits for each PostgreSQL connection (PGlite has no timers to enforce them). */
+  timeouts?: DatabaseTimeouts;
+  /** Told when a connection is lost (the server restarted, failed over or ended it); defaults to console.warn. */
+  onConnectionLost?: (err: Error) => void;
 };
+
+/**
+ * A lost connection must never end the process. pg's Client emits 'error' when its connection
+ * dies; pg-pool listens for it only while the client is idle in the pool, so a client checked out
+ * by a request (mid-query or idle in a transaction) would emit it with no listener, and Node
+ * treats that as an uncaught exception. Every client gets a listener of its own when it connects;
+ * the query under way fails, the request answers 503 (http/pg-errors.ts), and the pool discards
+ * the dead client when it is released.
+ */
+function survivesLostConnections(pool: pg.Pool, onLost: (err: Error) => void) {
+  pool.on('error', onLost); // an idle client lost
+  pool.on('connect', (client) => client.on('error', onLost)); // a checked-out one
+}
+
+const warnLost = (err: Error) => console.warn(`database connection lost: ${err.message}`);
 
 /**
  * Names for the statements the app runs again and again, so that each connection parses and plans
@@ -131,10 +151,16 @@ export function preparingPool(pool: pg.Pool, names = new StatementNames()): Post
 
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
-    // An idle connection the server drops (restart, failover, pg_terminate_backend) is discarded by
-    // the pool and the next query opens a new one; unhandled, the event would end the process.
-    pool.on('error', (err) => console.warn(`database connection lost: ${err.message}`));
+    const t = opts.timeouts ?? DEFAULT_TIMEOUTS;
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 20,
+      connectionTimeoutMillis: t.connectMs,
+      statement_timeout: t.statementMs,
+      lock_timeout: t.lockMs,
+      idle_in_transaction_session_timeout: t.idleInTransactionMs,
+    });
+    survivesLostConnections(pool, opts.onConnectionLost ?? warnLost);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
 
     return { db, pool, engine: 'postgres', close: () => db.destroy() };
@@ -160,6 +186,7 @@ async function openPglite(opts: OpenOptions): Promise<DbHandle> {
     database: 'postgres',
     max: maxConnections,
   });
+  survivesLostConnections(pool, opts.onConnectionLost ?? warnLost);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -5,9 +5,6 @@ import type { CurrentUser } from '../auth/current-user.js';
 import { responsesInScope } from '../auth/scope.js';
 import type { Db } from '../db/connection.js';
 
-/** A job whose heartbeat is older than this was cut short (crash, restart) and is run again. */
-export const STALE_AFTER_MS = 30_000;
-
 export const JOB_COLUMNS = [
   'id',
   'collection_id as collectionId',
@@ -62,9 +59,17 @@ export function listOwnJobs(db: Db, userId: number, collectionId: number) {
     .execute();
 }
 
+/**
+ * One claim of a job: the job and the attempt its runner was given. Every write a runner makes
+ * names its lease and lands only while the job is still running under that attempt, so a runner
+ * paused past the stale window (a frozen VM) that wakes up after another one claimed the job
+ * changes nothing: its heartbeat, chunks, failure or completion all find no row.
+ */
+export type Lease = { jobId: number; attempt: number };
+
 /** Takes the oldest queued job, or one whose runner went silent; SKIP LOCKED lets processes race safely. */
-export async function claimJob(db: Db) {
-  const stale = new Date(Date.now() - STALE_AFTER_MS);
+export async function claimJob(db: Db, staleAfterMs: number) {
+  const stale = new Date(Date.now() - staleAfterMs);
   return db
     .updateTable('export_jobs')
     .set({
@@ -73,6 +78,7 @@ export async function claimJob(db: Db) {
       started_at: sql`now()`,
       heartbeat_at: sql`now()`,
       progress: 0,
+      error: null,
     })
     .where(
       'id',
@@ -95,52 +101,74 @@ export async function claimJob(db: Db) {
     .executeTakeFirst();
 }
 
-export async function heartbeat(db: Db, id: number, progress: number) {
-  await db
+function leased(db: Db, lease: Lease) {
+  return db
     .updateTable('export_jobs')
-    .set({ heartbeat_at: sql`now()`, progress })
-    .where('id', '=', id)
-    .execute();
+    .where('id', '=', lease.jobId)
+    .where('attempts', '=', lease.attempt)
+    .where('status', '=', 'running');
 }
 
-export async function finishJob(db: Db, id: number, result: { sizeBytes: number; organizations: number }) {
-  await db
-    .updateTable('export_jobs')
-    .set({
-      status: 'done',
-      progress: 100,
-      size_bytes: result.sizeBytes,
-      organizations: result.organizations,
-      finished_at: sql`now()`,
-    })
-    .where('id', '=', id)
-    .execute();
+/** Whether the lease still holds: false once another runner has the job. */
+async function applied(q: Promise<{ numUpdatedRows: bigint } | { numDeletedRows: bigint }>) {
+  const r = await q;
+  return Number('numUpdatedRows' in r ? r.numUpdatedRows : r.numDeletedRows) > 0;
 }
 
-export async function failJob(db: Db, id: number, error: string) {
-  await db
-    .updateTable('export_jobs')
-    .set({ status: 'failed', error, finished_at: sql`now()` })
-    .where('id', '=', id)
-    .execute();
+export function heartbeat(db: Db, lease: Lease, progress: number) {
+  return applied(leased(db, lease).set({ heartbeat_at: sql`now()`, progress }).executeTakeFirst());
 }
 
-/** Puts a job this process was running back in the queue (graceful shutdown). */
-export async function requeueJob(db: Db, id: number) {
-  await db
-    .updateTable('export_jobs')
-    .set({ status: 'queued', heartbeat_at: null })
-    .where('id', '=', id)
-    .where('status', '=', 'running')
-    .execute();
+export function finishJob(db: Db, lease: Lease, result: { sizeBytes: number; organizations: number }) {
+  return applied(
+    leased(db, lease)
+      .set({
+        status: 'done',
+        progress: 100,
+        error: null,
+        size_bytes: result.sizeBytes,
+        organizations: result.organizations,
+        finished_at: sql`now()`,
+      })
+      .executeTakeFirst(),
+  );
 }
 
-export async function deleteChunks(db: Db, jobId: number) {
-  await db.deleteFrom('export_file_chunks').where('job_id', '=', jobId).execute();
+export function failJob(db: Db, lease: Lease, error: string) {
+  return applied(
+    leased(db, lease).set({ status: 'failed', error, finished_at: sql`now()` }).executeTakeFirst(),
+  );
 }
 
-export async function insertChunk(db: Db, jobId: number, seq: number, data: Buffer) {
-  await db.insertInto('export_file_chunks').values({ job_id: jobId, seq, data }).execute();
+/** Puts a job this process was running back in the queue (graceful shutdown, database away). */
+export function requeueJob(db: Db, lease: Lease) {
+  return applied(leased(db, lease).set({ status: 'queued', heartbeat_at: null }).executeTakeFirst());
+}
+
+// The chunk writes check the lease in the same statement and take a share lock on the job's row
+// while they do: a claim (an UPDATE of that row) cannot slip in between the check and the write.
+
+/** Forgets what an earlier attempt stored; false if the lease is lost. */
+export async function deleteChunks(db: Db, lease: Lease) {
+  const r = await sql`
+    WITH lease AS (
+      SELECT id FROM export_jobs WHERE id = ${lease.jobId} AND attempts = ${lease.attempt} AND status = 'running'
+         FOR SHARE
+    ), gone AS (
+      DELETE FROM export_file_chunks WHERE job_id = (SELECT id FROM lease)
+    )
+    SELECT count(*)::int AS held FROM lease`.execute(db);
+  return (r.rows[0] as { held: number }).held > 0;
+}
+
+/** Stores one chunk; false (and nothing stored) if the lease is lost. */
+export async function insertChunk(db: Db, lease: Lease, seq: number, data: Buffer) {
+  const r = await sql`
+    INSERT INTO export_file_chunks (job_id, seq, data)
+    SELECT id, ${seq}, ${data} FROM export_jobs
+     WHERE id = ${lease.jobId} AND attempts = ${lease.attempt} AND status = 'running'
+       FOR SHARE`.execute(db);
+  return Number(r.numAffectedRows ?? 0) > 0;
 }
 
 export async function deleteExpiredJobs(db: Db, olderThan: Date) {

@@ -1,13 +1,19 @@
 // The export worker that runs in every server process: it polls for a queued job (or one whose
 // runner died), runs one at a time, reports progress through a heartbeat, and removes old files.
 // The queue is the export_jobs table, so jobs survive restarts and any process may take one.
+//
+// A job is not resumed from its last stored chunk after a crash: the workbook is one deflated zip
+// stream whose entries carry running CRCs and whose central directory points at byte offsets, so
+// resuming would mean storing the compressor's state with every chunk. Starting again costs the
+// time of one export (about 9 s for the whole country, docs/BENCHMARKS.md) and keeps the writer simple.
 import { PassThrough } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Db } from '../db/connection.js';
+import { isDatabaseUnavailable } from '../http/pg-errors.js';
 import { loadDefinition } from '../responses/definitions.js';
 import { writeExport } from './build-xlsx.js';
-import { storeExportFile } from './file.js';
+import { LeaseLost, storeExportFile } from './file.js';
 import {
   claimJob,
   countParticipants,
@@ -15,13 +21,22 @@ import {
   failJob,
   finishJob,
   heartbeat,
+  type Lease,
   requeueJob,
 } from './queries.js';
 
 type Job = NonNullable<Awaited<ReturnType<typeof claimJob>>>;
 
-const HEARTBEAT_MS = 5_000;
 const CLEANUP_MS = 10 * 60_000;
+/** Progress is written each time it has moved this many points. */
+const PROGRESS_STEP = 5;
+
+export type WorkerOptions = {
+  pollMs: number;
+  ttlMs: number;
+  /** A running job whose heartbeat is older than this was cut short (crash, pause) and is run again. */
+  staleMs: number;
+};
 
 /** The requester's scope, as it was when the export was asked for. */
 function scopeOf(job: Job): CurrentUser {
@@ -39,7 +54,31 @@ function scopeOf(job: Job): CurrentUser {
   };
 }
 
-export async function runJob(db: Db, job: Job) {
+/**
+ * Beats while the job runs; the first beat that finds the lease gone stops the run. Progress is
+ * written as it moves, every PROGRESS_STEP points, not only with the beat: an export shorter than
+ * a beat would otherwise show 0 % until it is done.
+ */
+function startHeartbeat(db: Db, lease: Lease, staleMs: number, onLost: () => void) {
+  let progress = 0;
+  let written = 0;
+  const beat = async () => {
+    written = progress;
+    if (!(await heartbeat(db, lease, progress))) onLost();
+  };
+  // Several beats fit in the stale window, so one slow write does not make the job look dead.
+  const timer = setInterval(() => void beat().catch(() => {}), Math.max(100, Math.floor(staleMs / 6)));
+  return {
+    async progress(percent: number) {
+      progress = percent;
+      if (percent - written >= PROGRESS_STEP || (percent === 95 && written !== 95)) await beat();
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+export async function runJob(db: Db, job: Job, staleMs: number) {
+  const lease: Lease = { jobId: job.id, attempt: job.attempts };
   const collection = await db
     .selectFrom('collections')
     .select('form_version_id')
@@ -48,11 +87,20 @@ export async function runJob(db: Db, job: Job) {
   const { definition } = await loadDefinition(db, collection.form_version_id);
   const scope = scopeOf(job);
   const total = await countParticipants(db, scope, job.collection_id, job.region_filter);
-  let progress = 0;
-  const beat = setInterval(() => void heartbeat(db, job.id, progress).catch(() => {}), HEARTBEAT_MS);
+  const out = new PassThrough();
+  // Once the lease is lost the run ends at once, whatever it is waiting for; what is still under
+  // way finds the lease gone and writes nothing.
+  let loseLease = () => {};
+  const lost = new Promise<never>((_, reject) => {
+    loseLease = () => {
+      const err = new LeaseLost(lease);
+      out.destroy(err);
+      reject(err);
+    };
+  });
+  const beat = startHeartbeat(db, lease, staleMs, () => loseLease());
   try {
-    const out = new PassThrough();
-    const stored = storeExportFile(db, job.id, out);
+    const stored = storeExportFile(db, lease, out);
     const written = writeExport(
       {
         db,
@@ -61,22 +109,22 @@ export async function runJob(db: Db, job: Job) {
         regionFilter: job.region_filter,
         definition,
         total,
-        onProgress: async (done) => {
-          progress = total ? Math.min(95, Math.floor((done / total) * 95)) : 95;
-        },
+        onProgress: (done) => beat.progress(total ? Math.min(95, Math.floor((done / total) * 95)) : 95),
       },
       out,
     );
-    const [organizations, sizeBytes] = await Promise.all([written, stored]);
-    await finishJob(db, job.id, { sizeBytes, organizations });
+    const both = Promise.all([written, stored]);
+    both.catch(() => {}); // after a lost lease, nobody waits for it any more
+    const [organizations, sizeBytes] = await Promise.race([both, lost]);
+    if (!(await finishJob(db, lease, { sizeBytes, organizations }))) throw new LeaseLost(lease);
   } finally {
-    clearInterval(beat);
+    beat.stop();
   }
 }
 
-export function startExportWorker(db: Db, log: FastifyBaseLogger, opts: { pollMs: number; ttlMs: number }) {
+export function startExportWorker(db: Db, log: FastifyBaseLogger, opts: WorkerOptions) {
   let stopped = false;
-  let current: Job | undefined;
+  let current: Lease | undefined;
   let ticking = false;
   let lastCleanup = 0;
 
@@ -86,22 +134,39 @@ export function startExportWorker(db: Db, log: FastifyBaseLogger, opts: { pollMs
       const removed = await deleteExpiredJobs(db, new Date(Date.now() - opts.ttlMs));
       if (removed) log.info({ removed }, 'old export files removed');
     }
-    const job = await claimJob(db);
+    const job = await claimJob(db, opts.staleMs);
     if (!job) return;
-    current = job;
+    const lease = { jobId: job.id, attempt: job.attempts };
+    current = lease;
     log.info({ exportJob: job.id, attempt: job.attempts }, 'export started');
     try {
-      await runJob(db, job);
-      log.info({ exportJob: job.id }, 'export done');
+      await runJob(db, job, opts.staleMs);
+      log.info({ exportJob: job.id, attempt: job.attempts }, 'export done');
     } catch (err) {
-      // A job cut short by shutdown goes back to the queue (see stop); anything else failed.
-      if (!stopped) {
-        log.error({ err, exportJob: job.id }, 'export failed');
-        await failJob(db, job.id, 'Внутренняя ошибка при подготовке отчёта. Повторите экспорт позже.');
-      }
+      await settleFailure(lease, err);
     } finally {
       current = undefined;
     }
+  }
+
+  async function settleFailure(lease: Lease, err: unknown) {
+    const at = { exportJob: lease.jobId, attempt: lease.attempt };
+    // A job cut short by shutdown goes back to the queue (see stop).
+    if (stopped) return;
+    if (err instanceof LeaseLost) {
+      // This runner was paused past the stale window and another one has the job: leave it be.
+      log.warn(at, 'export taken over by another runner');
+      return;
+    }
+    if (isDatabaseUnavailable(err)) {
+      // Not the job's fault: back to the queue. If even that cannot be written, its heartbeat
+      // goes stale and any process takes it up again once the database is back.
+      log.warn({ ...at, err: { message: (err as Error).message } }, 'export interrupted');
+      await requeueJob(db, lease).catch(() => {});
+      return;
+    }
+    log.error({ ...at, err }, 'export failed');
+    await failJob(db, lease, 'Внутренняя ошибка при подготовке отчёта. Повторите экспорт позже.');
   }
 
   // One tick at a time: a long export simply delays the next poll.
@@ -109,7 +174,12 @@ export function startExportWorker(db: Db, log: FastifyBaseLogger, opts: { pollMs
     if (stopped || ticking) return;
     ticking = true;
     tick()
-      .catch((err) => log.error({ err }, 'export worker'))
+      .catch((err) =>
+        // While the database is away every poll fails the same way: a warning, not an error a second.
+        isDatabaseUnavailable(err)
+          ? log.warn({ err: { message: (err as Error).message } }, 'export worker: database unavailable')
+          : log.error({ err }, 'export worker'),
+      )
       .finally(() => {
         ticking = false;
       });
@@ -120,7 +190,7 @@ export function startExportWorker(db: Db, log: FastifyBaseLogger, opts: { pollMs
     async stop() {
       stopped = true;
       clearInterval(timer);
-      if (current) await requeueJob(db, current.id).catch(() => {});
+      if (current) await requeueJob(db, current).catch(() => {});
     },
   };
 }

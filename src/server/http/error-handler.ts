@@ -1,7 +1,7 @@
 // Renders every error as application/problem+json (RFC 9457) with a Russian `detail`.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isPgError, pgErrorToProblem } from './pg-errors.js';
+import { isDatabaseUnavailable, isPgError, pgErrorToProblem } from './pg-errors.js';
 import { type FieldError, Problem } from './problem.js';
 
 const FASTIFY_CODES: Record<string, Problem> = {
@@ -41,6 +41,7 @@ function toProblem(err: FastifyError): Problem {
   if (known) return known;
   if (err instanceof SyntaxError && err.statusCode === 400)
     return FASTIFY_CODES.FST_ERR_CTP_INVALID_JSON_BODY as Problem;
+  if (isDatabaseUnavailable(err)) return Problem.unavailable();
   if (isPgError(err)) {
     const p = pgErrorToProblem(err);
     if (p) return p;
@@ -52,7 +53,7 @@ function toProblem(err: FastifyError): Problem {
 }
 
 export function sendProblem(reply: import('fastify').FastifyReply, problem: Problem) {
-  if (problem.status === 429 && typeof problem.extra.retryAfterSeconds === 'number') {
+  if (typeof problem.extra.retryAfterSeconds === 'number') {
     reply.header('Retry-After', String(problem.extra.retryAfterSeconds));
   }
   return reply
@@ -70,7 +71,9 @@ export function sendProblem(reply: import('fastify').FastifyReply, problem: Prob
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const problem = toProblem(err);
-    if (problem.status >= 500) request.log.error({ err }, 'request failed');
+    if (problem.status === 503)
+      request.log.warn({ err: { message: err.message, code: err.code } }, 'database unavailable');
+    else if (problem.status >= 500) request.log.error({ err }, 'request failed');
     else request.log.info({ code: problem.code, status: problem.status }, problem.message);
     return sendProblem(reply, problem);
   });

@@ -10,6 +10,52 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   users_scope_matches_role: 'Область доступа не соответствует роли пользователя.',
 };
 
+/**
+ * The database is down, restarting, failing over, or gave up on a statement that a retry may well
+ * get through: answered 503 with Retry-After, which the browser's autosave queue waits out and
+ * resends. Never a 500: nothing is wrong with the request.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, message } = err as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    // 08: connection exception; 57P01-03: shut down or starting; 53300: too many connections;
+    // 57014: statement timeout; 55P03: lock timeout; 25P03: idle-in-transaction timeout;
+    // 40001/40P01: serialization failure or deadlock, which a retry resolves.
+    if (/^08/.test(code) || RETRYABLE_PG_CODES.has(code)) return true;
+    if (NETWORK_CODES.has(code)) return true;
+  }
+  return typeof message === 'string' && LOST_CONNECTION_MESSAGES.some((m) => message.startsWith(m));
+}
+
+const RETRYABLE_PG_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '57014',
+  '55P03',
+  '25P03',
+  '40001',
+  '40P01',
+]);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+// What pg and pg-pool say when a connection is gone or cannot be had; they set no code.
+const LOST_CONNECTION_MESSAGES = [
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
+  'timeout exceeded when trying to connect',
+  'Connection terminated due to connection timeout',
+];
+
 export function isPgError(err: unknown): err is PgError {
   return (
     typeof err === 'object' &&

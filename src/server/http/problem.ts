@@ -32,6 +32,15 @@ export class Problem extends Error {
   static unprocessable(message: string, extra: Record<string, unknown> = {}) {
     return new Problem(422, 'unprocessable', message, extra);
   }
+  /** The database cannot be reached just now; the client should try again after `retryAfterSeconds`. */
+  static unavailable(retryAfterSeconds = 5) {
+    return new Problem(
+      503,
+      'unavailable',
+      'Сервис временно недоступен. Повторите попытку через несколько секунд.',
+      { retryAfterSeconds },
+    );
+  }
   static tooManyRequests(message: string, retryAfterSeconds: number) {
     return new Problem(429, 'too_many_requests', message, { retryAfterSeconds });
   }
