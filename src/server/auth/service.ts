@@ -9,7 +9,7 @@ import { findPasswordHash, findUserByLogin, setPassword } from '../directory/use
 import { inTransaction, type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import type { DeviceCookies } from './device-cookies.js';
-import { reservePasswordCheck, reserveSignIn } from './login-limits.js';
+import { type Reservation, reservePasswordCheck, reserveSignIn } from './login-limits.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { deleteUserSessions } from './session-queries.js';
 import { startSession } from './sessions.js';
@@ -33,11 +33,13 @@ export async function signIn(
   const login = input.login.trim().toLowerCase();
   const attempt = { objectType: 'login', objectId: login };
   const deviceNonce = await devices.nonceFor(input.deviceCookie, login);
-  let reservation: Awaited<ReturnType<typeof reserveSignIn>>;
+  let reservation: Reservation;
   try {
     reservation = await reserveSignIn(db, config.loginLimits, { login, ip: ctx.ip, deviceNonce });
   } catch (err) {
-    await audit(db, ctx, { action: 'auth.login_throttled', ...attempt });
+    if (err instanceof Problem && err.status === 429) {
+      await audit(db, ctx, { action: 'auth.login_throttled', ...attempt });
+    }
     throw err;
   }
   const user = await findUserByLogin(db, login);
