@@ -22,6 +22,13 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_LOGIN: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  // Empty counts as unset. Short secrets are refused: the HMAC is only as strong as its key.
+  DEVICE_COOKIE_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
+  DEVICE_COOKIE_DAYS: z.coerce.number().positive().default(180),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   IMPORT_LIMIT_BYTES: z.coerce.number().int().positive().default(10_485_760),
   TRUST_PROXY: z
@@ -45,7 +52,10 @@ export type Config = {
   databaseTimeouts: DatabaseTimeouts;
   dataDir: string;
   sessionIdleMs: number;
+  /** Attempts counted per login (and per device cookie, and per user's password check), per address, and the window. */
   loginLimits: { perLogin: number; perIp: number; windowMs: number };
+  /** Device cookies (auth/device-cookies.ts): the HMAC key, or undefined to use the one stored in the database. */
+  deviceCookie: { secret: string | undefined; maxAgeMs: number };
   bodyLimitBytes: number;
   importLimitBytes: number;
   trustProxy: boolean;
@@ -85,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perIp: e.LOGIN_MAX_FAILURES_PER_IP,
       windowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
     },
+    deviceCookie: { secret: e.DEVICE_COOKIE_SECRET, maxAgeMs: e.DEVICE_COOKIE_DAYS * 86_400_000 },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     importLimitBytes: e.IMPORT_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,

@@ -1,5 +1,4 @@
-// SQL for the audit log: append rows, read them back for the federal operator and for limits.
-import { sql } from 'kysely';
+// SQL for the audit log: append rows, read them back for the federal operator.
 import type { Db } from '../db/connection.js';
 
 export type AuditRow = {
@@ -28,27 +27,6 @@ export async function insertAudit(db: Db, rows: AuditRow[]) {
       })),
     )
     .execute();
-}
-
-/** Failed sign-ins since `since`, for one login (object_id) or one address, after the login's last success. */
-export async function countRecentFailures(db: Db, by: { login?: string; ip?: string }, since: Date) {
-  let q = db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('action', '=', 'auth.login_failed')
-    .where('at', '>', since);
-  if (by.login !== undefined) {
-    q = q
-      .where('object_id', '=', by.login)
-      .where(
-        'at',
-        '>',
-        sql<Date>`coalesce((SELECT max(at) FROM audit_log WHERE action = 'auth.login' AND object_id = ${by.login}), '-infinity')`,
-      );
-  }
-  if (by.ip !== undefined) q = q.where('ip', '=', by.ip);
-  const row = await q.executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 export type AuditFilter = { action?: string; actor?: string; objectType?: string; objectId?: string };

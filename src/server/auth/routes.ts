@@ -1,11 +1,14 @@
-// Sign-in, sign-out, the current session, and changing one's own password.
+// Sign-in (with the device cookie, device-cookies.ts), sign-out, the current session, and changing
+// one's own password.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
-import { contextOf, inTransaction } from '../http/context.js';
+import { contextOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
+import { DEVICE_COOKIE, DeviceCookies, deviceCookieOptions } from './device-cookies.js';
+import { startAttemptSweeper } from './login-limits.js';
 import { authorize, sessionCookieOptions } from './plugin.js';
 import { permissionsOf } from './policy.js';
 import { changeOwnPassword, signIn } from './service.js';
@@ -25,6 +28,9 @@ const ChangePasswordBody = z.strictObject({
 export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; config: Config }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db, config } = opts;
+  const devices = new DeviceCookies(db, config.deviceCookie);
+  const sweeper = startAttemptSweeper(db, config.loginLimits, (err) => fastify.log.error(err));
+  fastify.addHook('onClose', async () => sweeper.stop());
 
   // Hands the page its CSRF token (and sets the secret cookie it is checked against).
   app.get('/api/auth/csrf', { config: { passiveSession: true } }, async (_request, reply) => {
@@ -33,8 +39,14 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
 
   app.post('/api/auth/login', { schema: { body: LoginBody } }, async (request, reply) => {
     const ctx = { ...contextOf(request), userAgent: request.headers['user-agent'] ?? '' };
-    const session = await signIn(db, config, ctx, request.body);
-    reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(request));
+    const deviceCookie = request.cookies[DEVICE_COOKIE];
+    const signedIn = await signIn(db, config, devices, ctx, { ...request.body, deviceCookie });
+    reply.setCookie(SESSION_COOKIE, signedIn.session.token, sessionCookieOptions(request));
+    reply.setCookie(
+      DEVICE_COOKIE,
+      signedIn.deviceCookie,
+      deviceCookieOptions(request, config.deviceCookie.maxAgeMs),
+    );
     return { ok: true };
   });
 
@@ -67,8 +79,7 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
     '/api/auth/password',
     { onRequest: authorize('session.use'), schema: { body: ChangePasswordBody } },
     async (request) => {
-      const ctx = contextOf(request);
-      await inTransaction(db, (tx) => changeOwnPassword(tx, ctx, request.sessionId ?? '', request.body));
+      await changeOwnPassword(db, config, contextOf(request), request.sessionId ?? '', request.body);
       return { ok: true };
     },
   );

@@ -26,6 +26,7 @@ export type OpenOptions = {
   databaseUrl?: string;
   /** Folder for PGlite's files; undefined keeps it in memory (tests). */
   dataDir?: string;
+  /** Connections to PostgreSQL; PGlite always has one (openPglite says why). */
   poolSize?: number;
   /** Server-side limits for each PostgreSQL connection (PGlite has no timers to enforce them). */
   timeouts?: DatabaseTimeouts;
@@ -171,12 +172,15 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
 async function openPglite(opts: OpenOptions): Promise<DbHandle> {
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
   const lite = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});
-  // PGlite runs one transaction at a time; the socket server queues other connections until
-  // the running transaction ends, so a small pool keeps isolation intact. Its connections share
-  // one session, so statements are not prepared here: one connection's names would clash with
-  // another's.
-  const maxConnections = opts.poolSize ?? 5;
-  const server = new PGLiteSocketServer({ db: lite, host: '127.0.0.1', port: 0, maxConnections });
+  // PGlite is one session that runs one statement at a time. Its socket server passes on the
+  // protocol messages of all its connections one by one, keeping a transaction's connection to
+  // itself only while the transaction is open: outside one, one connection's Parse, Bind and
+  // Execute can fall between another's, which then binds or runs the other's unnamed statement
+  // ("portal does not exist", or a wrong result), and after such an error the server stops
+  // answering. So the pool has one connection: queries and transactions queue in the pool, whole.
+  // (The server accepts a few, for a connection that is replaced while the old one closes.)
+  // Statements are not prepared here: the names would live in the one shared session.
+  const server = new PGLiteSocketServer({ db: lite, host: '127.0.0.1', port: 0, maxConnections: 3 });
   await server.start();
   const port = server.getServerConn().split(':').pop();
   const pool = new pg.Pool({
@@ -184,7 +188,7 @@ async function openPglite(opts: OpenOptions): Promise<DbHandle> {
     port: Number(port),
     user: 'postgres',
     database: 'postgres',
-    max: maxConnections,
+    max: 1,
   });
   survivesLostConnections(pool, opts.onConnectionLost ?? warnLost);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -74,6 +74,21 @@ export interface AuditLogTable {
   details: JSONColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export type LoginAttemptKind = 'login' | 'ip' | 'device' | 'password';
+
+export interface LoginAttemptsTable {
+  kind: LoginAttemptKind;
+  key: string;
+  attempts: number;
+  window_start: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
+}
+
 export interface PublicationsTable {
   id: Generated<number>;
   title: string;
@@ -219,6 +234,8 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  login_attempts: LoginAttemptsTable;
+  server_secrets: ServerSecretsTable;
   forms: FormsTable;
   form_versions: FormVersionsTable;
   collections: CollectionsTable;
