@@ -19,12 +19,19 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  COOKIE_SECURE: z
+    .enum(['auto', 'true', 'false'])
+    .default('auto')
+    .transform((v) => (v === 'auto' ? v : v === 'true')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   EXPORT_TTL_HOURS: z.coerce.number().positive().default(24),
   EXPORT_POLL_MS: z.coerce.number().int().positive().default(1000),
 });
+
+/** Cookies get `Secure`: always, never, or (`auto`) when the request came over HTTPS. */
+export type CookieSecure = 'auto' | boolean;
 
 export type Config = {
   port: number;
@@ -38,6 +45,7 @@ export type Config = {
   bodyLimitBytes: number;
   importLimitBytes: number;
   trustProxy: boolean;
+  cookieSecure: CookieSecure;
   logLevel: string;
   seedDemo: 'auto' | 'always' | 'never';
   shutdownGraceMs: number;
@@ -69,10 +77,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     importLimitBytes: e.IMPORT_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     exportTtlMs: e.EXPORT_TTL_HOURS * 3_600_000,
     exportPollMs: e.EXPORT_POLL_MS,
   };
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '::1']);
+
+/**
+ * Why cookies may go out without `Secure` to clients on other machines, or null. The server itself
+ * speaks plain HTTP: behind a TLS proxy it learns of HTTPS only with TRUST_PROXY, or by COOKIE_SECURE=true.
+ */
+export function insecureCookieWarning(config: Config): string | null {
+  const loopback = LOOPBACK_HOSTS.has(config.host) || config.host.startsWith('127.');
+  if (loopback) return null;
+  if (config.cookieSecure === false)
+    return `COOKIE_SECURE=false: session cookies go out without Secure to clients of ${config.host}`;
+  if (config.cookieSecure === 'auto' && !config.trustProxy)
+    return `session cookies go out without Secure to clients of ${config.host}: behind a TLS proxy, set TRUST_PROXY=true or COOKIE_SECURE=true (README, "Behind a TLS proxy")`;
+  return null;
 }

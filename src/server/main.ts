@@ -3,7 +3,7 @@
 import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { insecureCookieWarning, loadConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { DEMO_LOGINS, isDirectoryEmpty, seedDemo } from './demo/seed.js';
@@ -27,6 +27,8 @@ if (shouldSeed && (await isDirectoryEmpty(handle.db))) {
 }
 
 const app = await buildApp({ config, db: handle.db, pool: handle.pool });
+const cookieWarning = insecureCookieWarning(config);
+if (cookieWarning) app.log.warn(cookieWarning);
 await app.listen({ port: config.port, host: config.host });
 
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

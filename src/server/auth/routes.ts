@@ -28,20 +28,20 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
 
   // Hands the page its CSRF token (and sets the secret cookie it is checked against).
   app.get('/api/auth/csrf', { config: { passiveSession: true } }, async (_request, reply) => {
-    return { token: reply.generateCsrf() };
+    return { token: reply.generateSessionCsrf() };
   });
 
   app.post('/api/auth/login', { schema: { body: LoginBody } }, async (request, reply) => {
     const ctx = { ...contextOf(request), userAgent: request.headers['user-agent'] ?? '' };
     const session = await signIn(db, config, ctx, request.body);
-    reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(request));
+    reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(request, config.cookieSecure));
     return { ok: true };
   });
 
   app.post('/api/auth/logout', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await endSession(db, token);
-    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request, config.cookieSecure));
     return { ok: true };
   });
 
