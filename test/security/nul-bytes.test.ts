@@ -1,7 +1,9 @@
 // Finding 4 of issue 9: text PostgreSQL cannot store — a NUL character, a lone UTF-16 surrogate —
 // in any string of any route is a 400 with a Russian message naming the field, never a 500, and
 // nothing is stored. Signed in or not.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPgError, pgErrorToProblem } from '../../src/server/http/pg-errors.js';
 import type { Client } from '../support/client.js';
 import { databaseDigest } from '../support/digest.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -270,5 +272,20 @@ describe('a NUL or a lone surrogate', () => {
     }
     expect(missed).toEqual([]);
     expect(await databaseDigest(server.database.db)).toEqual(before);
+  });
+});
+
+describe('the last line, should a NUL get past the guard', () => {
+  it("turns PostgreSQL's refusal of it, in text and in jsonb, into a 400 with a Russian message", async () => {
+    for (const query of [
+      sql`SELECT ${'a\u0000b'}::text`,
+      sql`SELECT ${JSON.stringify({ a: 'a\u0000b' })}::jsonb`,
+    ]) {
+      const err = await query.execute(server.database.db).catch((e: unknown) => e);
+      expect(isPgError(err) && ['22021', '22P05'].includes(String(err.code)), String(err)).toBe(true);
+      const problem = pgErrorToProblem(err as { code: string });
+      expect(problem?.status).toBe(400);
+      expect(problem?.message).toBe('Текст содержит недопустимый символ (нулевой байт или битый символ).');
+    }
   });
 });
