@@ -6,26 +6,16 @@ import { isPgError, pgErrorToProblem } from '../../src/server/http/pg-errors.js'
 import type { Client } from '../support/client.js';
 import { databaseDigest } from '../support/digest.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { type DemoTargets, demoTargets } from './demo-targets.js';
 
 let server: TestServer;
 let admin: Client;
 let school: Client;
-const ids: Record<string, number> = {};
+let ids: DemoTargets['ids'];
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
-  admin = await server.client().login('admin');
-  school = await server.client().login('sch770001');
-  const block = (await school.get('/api/niko/data-collection')).body.rows.find((b: any) => b.open);
-  ids.response = block.responseId;
-  const db = server.database.db;
-  const org = await db
-    .selectFrom('organizations')
-    .select(['id', 'municipality_id'])
-    .where('code', '=', '770002');
-  const o = await org.executeTakeFirstOrThrow();
-  ids.organization = o.id;
-  ids.municipality = o.municipality_id;
+  ({ admin, school, ids } = await demoTargets(server));
 });
 afterAll(() => server.close());
 

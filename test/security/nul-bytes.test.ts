@@ -7,31 +7,16 @@ import { isPgError, pgErrorToProblem } from '../../src/server/http/pg-errors.js'
 import type { Client } from '../support/client.js';
 import { databaseDigest } from '../support/digest.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { type DemoTargets, demoTargets } from './demo-targets.js';
 
 let server: TestServer;
 let admin: Client;
 let school: Client;
-const ids: Record<string, number> = {};
+let ids: DemoTargets['ids'];
 
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
-  admin = await server.client().login('admin');
-  school = await server.client().login('sch770001');
-  const block = (await school.get('/api/niko/data-collection')).body.rows.find((b: any) => b.open);
-  ids.response = block.responseId;
-  ids.collection = block.collectionId;
-  const db = server.database.db;
-  ids.organization = (
-    await db.selectFrom('organizations').select('id').where('code', '=', '770002').executeTakeFirstOrThrow()
-  ).id;
-  ids.municipality = (
-    await db.selectFrom('municipalities').select('id').where('code', '=', '77001').executeTakeFirstOrThrow()
-  ).id;
-  ids.user = (
-    await db.selectFrom('users').select('id').where('login', '=', 'reg77').executeTakeFirstOrThrow()
-  ).id;
-  ids.publication = (await db.selectFrom('publications').select('id').limit(1).executeTakeFirstOrThrow()).id;
-  ids.formVersion = (await db.selectFrom('form_versions').select('id').limit(1).executeTakeFirstOrThrow()).id;
+  ({ admin, school, ids } = await demoTargets(server));
 });
 afterAll(() => server.close());
 
