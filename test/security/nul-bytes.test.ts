@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPgError, pgErrorToProblem } from '../../src/server/http/pg-errors.js';
+import { ORG_COLUMNS, XLSX_TYPE, xlsx } from '../import/files.js';
 import type { Client } from '../support/client.js';
 import { databaseDigest } from '../support/digest.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -257,6 +258,39 @@ describe('a NUL or a lone surrogate', () => {
     }
     expect(missed).toEqual([]);
     expect(await databaseDigest(server.database.db)).toEqual(before);
+  });
+});
+
+describe('a NUL or a lone surrogate in an imported file', () => {
+  it('refuses an XLSX whose cell spells one (`_x0000_`), naming the cell, and stores nothing', async () => {
+    // The refusal itself is audited (directory.import_refused); nothing else may change.
+    const stored = async () => ({ ...(await databaseDigest(server.database.db)), audit_log: '' });
+    const before = await stored();
+    for (const [hidden, what] of [
+      ['_x0000_', 'нулевой байт (U+0000)'],
+      ['_xD800_', 'одиночный суррогат UTF-16 (битый символ)'],
+    ]) {
+      const book = await xlsx([ORG_COLUMNS, ['779990', `Школа ${hidden}`, 'Школа', 'school', '77', '77001']]);
+      const res = await admin.upload(
+        '/api/import/organizations',
+        { name: 'schools.xlsx', content: book, type: XLSX_TYPE },
+        { mode: 'valid-only' },
+      );
+      expect(res.status, res.text).toBe(422);
+      expect(res.body).toMatchObject({ title: 'import_refused', applied: false, created: 0 });
+      expect(res.body.refused).toEqual([
+        {
+          row: 1,
+          errors: [
+            {
+              column: '',
+              message: `Ячейка B2 содержит недопустимый символ: ${what}. Исправьте её и загрузите файл снова`,
+            },
+          ],
+        },
+      ]);
+    }
+    expect(await stored()).toEqual(before);
   });
 });
 

@@ -2,6 +2,7 @@
 // text and jsonb refuse it with 22021 / 22P05) and a lone UTF-16 surrogate (no UTF-8 form: the
 // driver would silently store U+FFFD instead). Every string of the path parameters, the query and
 // a JSON body is checked, object keys too, before the route's schema runs, so no route can forget.
+// Files are another way in: the import checks their cells itself (directory/import/xlsx.ts).
 import type { FastifyInstance } from 'fastify';
 import { type FieldError, Problem } from './problem.js';
 
@@ -11,19 +12,24 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 
 type Found = { path: string[]; char: string };
 
+/** The first character of `text` that PostgreSQL cannot store, or null. */
+export function unstorableChar(text: string): string | null {
+  return UNSTORABLE.exec(text)?.[0] ?? null;
+}
+
 /** The first string (or key) in `value` with an unstorable character, walked without recursion. */
 export function findUnstorableText(value: unknown): Found | null {
   const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
   while (stack.length) {
     const item = stack.pop() as { value: unknown; path: string[] };
     if (typeof item.value === 'string') {
-      const m = UNSTORABLE.exec(item.value);
-      if (m) return { path: item.path, char: m[0] };
+      const char = unstorableChar(item.value);
+      if (char) return { path: item.path, char };
     } else if (item.value && typeof item.value === 'object') {
       for (const [key, child] of Object.entries(item.value)) {
         const path = [...item.path, key];
-        const m = UNSTORABLE.exec(key);
-        if (m) return { path, char: m[0] };
+        const char = unstorableChar(key);
+        if (char) return { path, char };
         stack.push({ value: child, path });
       }
     }
@@ -31,7 +37,8 @@ export function findUnstorableText(value: unknown): Found | null {
   return null;
 }
 
-function describeChar(char: string) {
+/** What the character is, for a Russian message: «нулевой байт (U+0000)». */
+export function describeUnstorable(char: string) {
   return char === '\u0000' ? 'нулевой байт (U+0000)' : 'одиночный суррогат UTF-16 (битый символ)';
 }
 
@@ -42,7 +49,7 @@ function shownPath(path: string[]) {
 
 export function unstorableTextProblem(context: string, found: Found): Problem {
   const field = shownPath(found.path);
-  const what = describeChar(found.char);
+  const what = describeUnstorable(found.char);
   const error: FieldError = { path: `${context}/${field}`, message: `Недопустимый символ: ${what}.` };
   const where = field ? `Поле «${field}»` : 'Запрос';
   return Problem.badRequest(`${where} содержит недопустимый символ: ${what}. Удалите его и повторите.`, [
