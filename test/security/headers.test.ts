@@ -56,6 +56,16 @@ describe('the browser policies', () => {
     }
   });
 
+  it("leave publications' table alignment working: classes, not the inline styles the CSP blocks", async () => {
+    const admin = await server.client().login('admin');
+    const table = '| Левый | Центр | Правый |\n| :--- | :---: | ---: |\n| 1 | 2 | 3 |';
+    const { html } = (await admin.post('/api/publications/preview', { bodyMarkdown: table })).body;
+    expect(html).not.toMatch(/style=/);
+    expect(html).toContain('<th class="align-left">Левый</th>');
+    expect(html).toContain('<th class="align-center">Центр</th>');
+    expect(html).toContain('<td class="align-right">3</td>');
+  });
+
   it('deny camera, microphone, geolocation and the like on every answer', async () => {
     for (const path of ['/', '/api/auth/session', '/api/nothing']) {
       const policy = (await server.client().get(path)).headers.get('permissions-policy') ?? '';
