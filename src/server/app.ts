@@ -111,7 +111,7 @@ async function serveWebPages(app: FastifyInstance) {
   const hasWeb = fs.existsSync(path.join(WEB_DIR, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    // Judged by the path as the router reads it, so that `/%61pi/…` is an API address too.
+    // Judged by the decoded path, so that `/%61pi/…` is an API address too.
     const p = routerPath(request.url);
     // A missing asset must be a 404, not index.html, or the browser reports a wrong-type script.
     const isAsset = p.startsWith('/assets/') || /\.[a-z0-9]{2,5}$/i.test(p);

@@ -25,7 +25,10 @@ const PERMISSIONS_POLICY = [
   .map((feature) => `${feature}=()`)
   .join(', ');
 
-/** The path as the router reads it: decoded, with dot segments and doubled slashes resolved. */
+/**
+ * The path read as widely as a client might mean it: decoded, dot segments and doubled slashes
+ * resolved. The router decodes too; judged by this, every spelling of `/api/…` is an API path.
+ */
 export function routerPath(url: string): string {
   const raw = url.split('?')[0] ?? '';
   let decoded = raw;
