@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -24,6 +23,8 @@ import { startExportWorker } from './exports/worker.js';
 import { formRoutes } from './forms/routes.js';
 import { installErrorHandling, sendProblem } from './http/error-handler.js';
 import { Problem } from './http/problem.js';
+import { installSecurityHeaders, isApiPath, routerPath } from './http/security-headers.js';
+import { installTextGuard } from './http/text-guard.js';
 import { monitoringRoutes } from './monitoring/routes.js';
 import { installHealth } from './ops/health.js';
 import { installMetrics } from './ops/metrics.js';
@@ -81,22 +82,21 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   refuseWhileClosing(app);
+  installTextGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: { 'img-src': ["'self'", 'data:'], 'upgrade-insecure-requests': null },
-    },
-    // HSTS only makes sense behind HTTPS, which a reverse proxy provides.
-    hsts: false,
-  });
+  await installSecurityHeaders(app);
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.importLimitBytes, files: 1, fields: 10 },
   });
-  await app.register(authentication, { db, sessionIdleMs: config.sessionIdleMs });
+  await app.register(authentication, {
+    db,
+    sessionIdleMs: config.sessionIdleMs,
+    cookieSecure: config.cookieSecure,
+  });
 
   installHealth(app, db);
   installMetrics(app);
@@ -143,9 +143,11 @@ async function serveWebPages(app: FastifyInstance) {
   const hasWeb = fs.existsSync(path.join(WEB_DIR, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIR, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
+    // Judged by the decoded path, so that `/%61pi/…` is an API address too.
+    const p = routerPath(request.url);
     // A missing asset must be a 404, not index.html, or the browser reports a wrong-type script.
-    const isAsset = request.url.startsWith('/assets/') || /\.[a-z0-9]{2,5}(\?|$)/i.test(request.url);
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET' || isAsset) {
+    const isAsset = p.startsWith('/assets/') || /\.[a-z0-9]{2,5}$/i.test(p);
+    if (isApiPath(p) || !hasWeb || request.method !== 'GET' || isAsset) {
       return sendProblem(reply, Problem.notFound('Адрес не найден.'));
     }
     return reply.sendFile('index.html');

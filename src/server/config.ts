@@ -35,6 +35,10 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  COOKIE_SECURE: z
+    .enum(['auto', 'true', 'false'])
+    .default('auto')
+    .transform((v) => (v === 'auto' ? v : v === 'true')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
@@ -42,6 +46,9 @@ const envSchema = z.object({
   EXPORT_POLL_MS: z.coerce.number().int().positive().default(1000),
   EXPORT_STALE_SECONDS: z.coerce.number().positive().default(30),
 });
+
+/** Cookies get `Secure`: always, never, or (`auto`) when the request came over HTTPS. */
+export type CookieSecure = 'auto' | boolean;
 
 export type Config = {
   port: number;
@@ -59,6 +66,7 @@ export type Config = {
   bodyLimitBytes: number;
   importLimitBytes: number;
   trustProxy: boolean;
+  cookieSecure: CookieSecure;
   logLevel: string;
   seedDemo: 'auto' | 'always' | 'never';
   shutdownGraceMs: number;
@@ -99,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     importLimitBytes: e.IMPORT_LIMIT_BYTES,
     trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
@@ -106,4 +115,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportPollMs: e.EXPORT_POLL_MS,
     exportStaleMs: e.EXPORT_STALE_SECONDS * 1000,
   };
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '::1']);
+
+/**
+ * Why cookies may go out without `Secure` to clients on other machines, or null. The server itself
+ * speaks plain HTTP: behind a TLS proxy it learns of HTTPS only with TRUST_PROXY, or by COOKIE_SECURE=true.
+ */
+export function insecureCookieWarning(config: Config): string | null {
+  const loopback = LOOPBACK_HOSTS.has(config.host) || config.host.startsWith('127.');
+  if (loopback) return null;
+  if (config.cookieSecure === false)
+    return `COOKIE_SECURE=false: session cookies go out without Secure to clients of ${config.host}`;
+  if (config.cookieSecure === 'auto' && !config.trustProxy)
+    return `session cookies go out without Secure to clients of ${config.host}: behind a TLS proxy, set TRUST_PROXY=true or COOKIE_SECURE=true (README, "Behind a TLS proxy")`;
+  return null;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { insecureCookieWarning, loadConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { DEMO_LOGINS, isDirectoryEmpty, seedDemo } from './demo/seed.js';
@@ -31,6 +31,8 @@ if (shouldSeed && (await isDirectoryEmpty(handle.db))) {
 }
 
 const app = await buildApp({ config, db: handle.db, pool: handle.pool, loggerInstance: log });
+const cookieWarning = insecureCookieWarning(config);
+if (cookieWarning) app.log.warn(cookieWarning);
 await app.listen({ port: config.port, host: config.host });
 
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

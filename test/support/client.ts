@@ -40,6 +40,8 @@ export class Client {
       if (value === '' || /max-age=0|expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
+    // Like the web app: a CSRF token is bound to the session, so signing in or out needs a new one.
+    if (res.ok && (path === '/api/auth/login' || path === '/api/auth/logout')) this.csrf = null;
     const text = await res.text();
     let parsed: unknown = text;
     if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);

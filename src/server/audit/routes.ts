@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
+import { DbId } from '../http/params.js';
 import { listAudit } from './queries.js';
 
 const AuditQuery = z.strictObject({
@@ -11,7 +12,7 @@ const AuditQuery = z.strictObject({
   actor: z.string().max(64).optional(),
   objectType: z.string().max(50).optional(),
   objectId: z.string().max(100).optional(),
-  beforeId: z.coerce.number().int().positive().optional(),
+  beforeId: DbId.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

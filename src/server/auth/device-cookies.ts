@@ -5,7 +5,7 @@
 // (login-limits.ts). Nothing about it is stored: the signature is the proof.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { Config } from '../config.js';
+import type { Config, CookieSecure } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { sessionCookieOptions } from './plugin.js';
 import { ensureServerSecret } from './secret-queries.js';
@@ -14,9 +14,9 @@ export const DEVICE_COOKIE = 'niko_device';
 // Sent with sign-ins only, never from another site's page.
 const DEVICE_COOKIE_PATH = '/api/auth/login';
 
-export function deviceCookieOptions(request: FastifyRequest, maxAgeMs: number) {
+export function deviceCookieOptions(request: FastifyRequest, secure: CookieSecure, maxAgeMs: number) {
   return {
-    ...sessionCookieOptions(request, maxAgeMs),
+    ...sessionCookieOptions(request, secure, maxAgeMs),
     path: DEVICE_COOKIE_PATH,
     sameSite: 'strict' as const,
   };

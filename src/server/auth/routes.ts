@@ -34,18 +34,22 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
 
   // Hands the page its CSRF token (and sets the secret cookie it is checked against).
   app.get('/api/auth/csrf', { config: { passiveSession: true } }, async (_request, reply) => {
-    return { token: reply.generateCsrf() };
+    return { token: reply.generateSessionCsrf() };
   });
 
   app.post('/api/auth/login', { schema: { body: LoginBody } }, async (request, reply) => {
     const ctx = { ...contextOf(request), userAgent: request.headers['user-agent'] ?? '' };
     const deviceCookie = request.cookies[DEVICE_COOKIE];
     const signedIn = await signIn(db, config, devices, ctx, { ...request.body, deviceCookie });
-    reply.setCookie(SESSION_COOKIE, signedIn.session.token, sessionCookieOptions(request));
+    reply.setCookie(
+      SESSION_COOKIE,
+      signedIn.session.token,
+      sessionCookieOptions(request, config.cookieSecure),
+    );
     reply.setCookie(
       DEVICE_COOKIE,
       signedIn.deviceCookie,
-      deviceCookieOptions(request, config.deviceCookie.maxAgeMs),
+      deviceCookieOptions(request, config.cookieSecure, config.deviceCookie.maxAgeMs),
     );
     return { ok: true };
   });
@@ -53,7 +57,7 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
   app.post('/api/auth/logout', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await endSession(db, token);
-    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request));
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request, config.cookieSecure));
     return { ok: true };
   });
 

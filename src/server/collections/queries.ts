@@ -2,6 +2,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
 import { responsesInScope } from '../auth/scope.js';
+import { anyText } from '../db/arrays.js';
 import type { Db } from '../db/connection.js';
 import type { Database, OrganizationKind } from '../db/schema.js';
 
@@ -106,9 +107,9 @@ export type ParticipantFilter = { regionCodes?: string[]; kinds?: OrganizationKi
 
 function matchingOrganizations(eb: ExpressionBuilder<Database, never>, f: ParticipantFilter) {
   let q = eb.selectFrom('organizations as o').where('o.is_active', '=', true);
-  if (f.regionCodes?.length) q = q.where('o.region_code', 'in', f.regionCodes);
-  if (f.kinds?.length) q = q.where('o.kind', 'in', f.kinds);
-  if (f.codes?.length) q = q.where('o.code', 'in', f.codes);
+  if (f.regionCodes?.length) q = q.where('o.region_code', '=', anyText(f.regionCodes));
+  if (f.kinds?.length) q = q.where('o.kind', '=', anyText(f.kinds));
+  if (f.codes?.length) q = q.where('o.code', '=', anyText(f.codes));
   return q;
 }
 
@@ -131,17 +132,18 @@ export async function addParticipants(db: Db, collectionId: number, f: Participa
   return rows.length;
 }
 
-/** Which of these codes name no active organization. */
+/** Which of these codes name no active organization, each once. */
 export async function unknownOrganizationCodes(db: Db, codes: string[]) {
-  if (codes.length === 0) return [];
+  const distinct = [...new Set(codes)];
+  if (distinct.length === 0) return [];
   const found = await db
     .selectFrom('organizations')
     .select('code')
-    .where('code', 'in', codes)
+    .where('code', '=', anyText(distinct))
     .where('is_active', '=', true)
     .execute();
   const known = new Set(found.map((r) => r.code));
-  return codes.filter((c) => !known.has(c));
+  return distinct.filter((c) => !known.has(c));
 }
 
 export function formVersionExists(db: Db, id: number) {

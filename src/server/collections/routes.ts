@@ -6,7 +6,7 @@ import { ORGANIZATION_KINDS } from '../../shared/roles.js';
 import { authorize, authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf, inTransaction, userOf } from '../http/context.js';
-import { IdParams } from '../http/params.js';
+import { DbIdNumber, IdParams } from '../http/params.js';
 import { Problem } from '../http/problem.js';
 import { getCollection, listCollections } from './queries.js';
 import {
@@ -39,7 +39,7 @@ const Participants = z
 
 const CreateBody = z.strictObject({
   title: z.string().trim().min(1).max(300),
-  formVersionId: z.number().int().positive(),
+  formVersionId: DbIdNumber,
   startsAt: Instant,
   endsAt: Instant,
   participants: Participants,

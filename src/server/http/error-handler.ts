@@ -1,6 +1,7 @@
 // Renders every error as application/problem+json (RFC 9457) with a Russian `detail`.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { brokenMultipart } from './multipart.js';
 import { isDatabaseUnavailable, isPgError, pgErrorToProblem } from './pg-errors.js';
 import { type FieldError, Problem } from './problem.js';
 
@@ -9,6 +10,13 @@ const FASTIFY_CODES: Record<string, Problem> = {
   FST_REQ_FILE_TOO_LARGE: new Problem(413, 'payload_too_large', 'Файл слишком большой.'),
   FST_PARTS_LIMIT: new Problem(413, 'payload_too_large', 'Слишком много частей в запросе.'),
   FST_FILES_LIMIT: new Problem(413, 'payload_too_large', 'Слишком много файлов в запросе.'),
+  FST_FIELDS_LIMIT: new Problem(
+    413,
+    'payload_too_large',
+    'Слишком много полей в запросе: отправьте только файл и его параметры.',
+  ),
+  FST_PROTO_VIOLATION: Problem.badRequest('Недопустимое имя поля в запросе.'),
+  FST_MP_PREMATURE_CLOSE: brokenMultipart(),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: new Problem(
     415,
     'unsupported_media_type',

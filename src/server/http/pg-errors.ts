@@ -1,4 +1,4 @@
-// Postgres constraint violations, translated once into Problems the user can act on.
+// Postgres constraint violations and refused values, translated once into Problems the user can act on.
 import { Problem } from './problem.js';
 
 type PgError = { code?: string; constraint?: string; detail?: string };
@@ -79,6 +79,13 @@ export function pgErrorToProblem(err: PgError): Problem | null {
       return Problem.badRequest('Значение слишком длинное.');
     case '22P02': // invalid_text_representation
       return Problem.badRequest('Неверный формат значения.');
+    // The last line behind http/text-guard.ts and the bounded ids of the schemas: an input that
+    // got past them is still the client's mistake, not the server's.
+    case '22021': // character_not_in_repertoire: a NUL in text
+    case '22P05': // untranslatable_character: a NUL in jsonb
+      return Problem.badRequest('Текст содержит недопустимый символ (нулевой байт или битый символ).');
+    case '22003': // numeric_value_out_of_range
+      return Problem.badRequest('Число вне допустимого диапазона.');
     default:
       return null;
   }

@@ -11,6 +11,8 @@ const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typo
 markdown.renderer.rules.image = (tokens, idx, options, env, self) =>
   markdown.utils.escapeHtml(self.renderInlineAsText(tokens[idx]?.children ?? [], options, env));
 
+const ALIGN_CLASSES = ['align-left', 'align-center', 'align-right'];
+
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
@@ -39,14 +41,16 @@ const SANITIZE: sanitizeHtml.IOptions = {
     'th',
     'td',
   ],
-  allowedAttributes: { a: ['href', 'title', 'rel', 'target'], ol: ['start'], th: ['style'], td: ['style'] },
-  // Table alignment is the only style markdown-it writes; nothing else gets through.
-  allowedStyles: { '*': { 'text-align': [/^(left|right|center)$/] } },
+  allowedAttributes: { a: ['href', 'title', 'rel', 'target'], ol: ['start'], th: ['class'], td: ['class'] },
+  allowedClasses: { th: ALIGN_CLASSES, td: ALIGN_CLASSES },
+  allowedStyles: {},
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
+    th: alignmentAsClass,
+    td: alignmentAsClass,
     // Only absolute http(s) and mailto links: a relative or scheme-less href has no business in
     // an announcement and is the usual vehicle of obfuscated schemes.
     a: (_tag, attribs) => {
@@ -56,6 +60,17 @@ const SANITIZE: sanitizeHtml.IOptions = {
     },
   },
 };
+
+/**
+ * Table alignment is the only style markdown-it writes (`style="text-align:right"`). The CSP allows
+ * no inline styles, so it becomes a class (publications.css); nothing else of a cell's attributes
+ * survives.
+ */
+function alignmentAsClass(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const align = /^text-align:\s*(left|right|center);?$/.exec(attribs.style ?? '')?.[1];
+  const out: sanitizeHtml.Attributes = align ? { class: `align-${align}` } : {};
+  return { tagName, attribs: out };
+}
 
 /** Sanitized HTML for a publication body written in Markdown. */
 export function renderMarkdown(source: string): string {

@@ -4,6 +4,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { CurrentUser } from '../auth/current-user.js';
+import { anyText } from '../db/arrays.js';
 import type { Db } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
 
@@ -154,7 +155,7 @@ export async function deletePublication(db: Db, id: number) {
 /** Region codes among `codes` that do not exist. */
 export async function unknownRegions(db: Db, codes: string[]) {
   if (codes.length === 0) return [];
-  const found = await db.selectFrom('regions').select('code').where('code', 'in', codes).execute();
+  const found = await db.selectFrom('regions').select('code').where('code', '=', anyText(codes)).execute();
   const known = new Set(found.map((r) => r.code));
   return codes.filter((c) => !known.has(c));
 }

@@ -7,6 +7,7 @@ import { finished } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES } from '../../shared/publications.js';
+import { multipartError } from '../http/multipart.js';
 import { Problem } from '../http/problem.js';
 import { cleanFileName } from './file-names.js';
 import {
@@ -65,12 +66,13 @@ export async function receiveUpload<T>(
     }
   } catch (err) {
     if (outcome && 'value' in outcome) await discard(outcome.value);
-    throw err;
+    throw multipartError(err);
   }
   if (!outcome) {
     throw Problem.badRequest('Приложите файл.', [{ path: 'file', message: 'Обязательное поле.' }]);
   }
-  if ('error' in outcome) throw outcome.error;
+  // A file cut off mid-part fails `accept` with the parser's error, and may end the parts quietly.
+  if ('error' in outcome) throw multipartError(outcome.error);
   return outcome.value;
 }
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
 import { responsesInScope } from '../auth/scope.js';
 import { isOpenSql } from '../collections/queries.js';
+import { anyText } from '../db/arrays.js';
 import type { Db } from '../db/connection.js';
 
 function visibleResponses(db: Db, viewer: CurrentUser) {
@@ -56,7 +57,7 @@ export function readCells(db: Db, responseId: number, keys?: string[]) {
     .where('response_id', '=', responseId);
   if (keys) {
     if (keys.length === 0) return Promise.resolve([]);
-    q = q.where('cell_key', 'in', keys);
+    q = q.where('cell_key', '=', anyText(keys));
   }
   return q.execute();
 }

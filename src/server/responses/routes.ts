@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { authorize, authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf, inTransaction, userOf } from '../http/context.js';
-import { IdParams } from '../http/params.js';
+import { IdParams, INT4_MAX } from '../http/params.js';
 import { Problem } from '../http/problem.js';
 import { applyChanges } from './autosave.js';
 import { dataCollectionBlocks, historyOfCell, responseForEditor } from './service.js';
@@ -20,7 +20,7 @@ const ChangesBody = z.strictObject({
         id: z.uuid('Идентификатор изменения должен быть UUID.'),
         cell: z.string().min(5).max(130),
         value: z.string().max(10_000).nullable(),
-        base: z.number().int().min(0),
+        base: z.number().int().min(0).max(INT4_MAX),
       }),
     )
     .min(1)

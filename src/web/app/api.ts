@@ -77,7 +77,11 @@ function noteServerDate(response: Response) {
   serverClockOffsetMs = Math.abs(offset) < 2000 ? 0 : offset;
 }
 
+// The server binds a token to the session it was handed out in (or to the signed-out state), so it
+// is forgotten whenever the session changes: after signing in or out, and when the session is gone.
 let csrfToken: Promise<string> | null = null;
+const SESSION_CHANGING_PATHS = ['/api/auth/login', '/api/auth/logout'];
+
 function getCsrfToken(): Promise<string> {
   if (!csrfToken) {
     csrfToken = request<{ token: string }>('/api/auth/csrf', { method: 'GET' }, { retryCsrf: false }).then(
@@ -89,6 +93,24 @@ function getCsrfToken(): Promise<string> {
     );
   }
   return csrfToken;
+}
+
+/**
+ * Runs `send` with the CSRF token. Should the server refuse the token (the session changed since it
+ * was fetched, or its cookie expired), runs it once more with a fresh one.
+ */
+export async function withCsrfToken<T>(send: (token: string) => Promise<T>): Promise<T> {
+  try {
+    return await send(await getCsrfToken());
+  } catch (err) {
+    if (!isCsrfRefusal(err)) throw err;
+    csrfToken = null;
+    return send(await getCsrfToken());
+  }
+}
+
+function isCsrfRefusal(err: unknown) {
+  return err instanceof ApiError && err.status === 403 && err.title === 'csrf';
 }
 
 export type RequestOptions = {
@@ -111,18 +133,22 @@ async function request<T>(path: string, init: RequestInit, options: RequestOptio
   }
   noteServerDate(response);
 
+  const bare = path.split('?')[0] ?? '';
   if (response.ok) {
-    if (!PASSIVE_PATHS.includes(path.split('?')[0] ?? '')) hooks.onActivity?.();
+    if (SESSION_CHANGING_PATHS.includes(bare)) csrfToken = null;
+    if (!PASSIVE_PATHS.includes(bare)) hooks.onActivity?.();
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
 
   const error = new ApiError(response.status, await readProblem(response));
-  if (error.status === 403 && error.title === 'csrf' && options.retryCsrf !== false) {
-    // The token's cookie may have expired or been cleared: fetch a fresh one and try once more.
+  if (isCsrfRefusal(error) && options.retryCsrf !== false) {
+    // The session changed since the token was fetched, or its cookie expired: fetch a fresh one
+    // and try once more.
     csrfToken = null;
     return request<T>(path, init, { ...options, retryCsrf: false });
   }
+  if (error.status === 401) csrfToken = null;
   if (error.status === 401 && !options.skipAuthRedirect) hooks.onUnauthorized?.();
   if (error.status === 403 && error.title === 'password_change_required') hooks.onPasswordChangeRequired?.();
   throw error;

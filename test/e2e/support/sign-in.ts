@@ -31,5 +31,7 @@ export async function apiSignIn(
     headers: { 'X-CSRF-Token': token },
   });
   expect(res.status(), `login ${login}`).toBe(200);
-  return { request, csrf: token };
+  // The token is bound to the session: the signed-in client needs a new one.
+  const signedIn = await (await request.get('/api/auth/csrf')).json();
+  return { request, csrf: signedIn.token };
 }

@@ -2,6 +2,7 @@
 // fileSize) and the optional `mode` field, which browsers may send before or after the file.
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { multipartError } from '../../http/multipart.js';
 import { Problem } from '../../http/problem.js';
 import { IMPORT_MODES } from './report.js';
 import type { Upload } from './service.js';
@@ -29,16 +30,20 @@ export async function readUpload(request: FastifyRequest, limitBytes: number): P
   // a connection reset while it is still sending.
   // throwFileSizeLimit is honoured by parts() at run time, but its typings only list busboy's options.
   const options = { throwFileSizeLimit: false } as Parameters<FastifyRequest['parts']>[0];
-  for await (const part of request.parts(options)) {
-    if (part.type === 'file') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      if (part.fieldname !== 'file') continue;
-      truncated ||= part.file.truncated;
-      file = { fileName: part.filename ?? '', bytes: Buffer.concat(chunks) };
-    } else if (part.fieldname === 'mode') {
-      mode = String(part.value);
+  try {
+    for await (const part of request.parts(options)) {
+      if (part.type === 'file') {
+        const chunks: Buffer[] = [];
+        for await (const chunk of part.file) chunks.push(chunk as Buffer);
+        if (part.fieldname !== 'file') continue;
+        truncated ||= part.file.truncated;
+        file = { fileName: part.filename ?? '', bytes: Buffer.concat(chunks) };
+      } else if (part.fieldname === 'mode') {
+        mode = String(part.value);
+      }
     }
+  } catch (err) {
+    throw multipartError(err);
   }
   if (truncated) {
     throw new Problem(

@@ -3,14 +3,12 @@
 // go in batches for the same reason.
 import { type Insertable, sql } from 'kysely';
 import type { Role } from '../../../shared/roles.js';
+import { anyInt, anyText } from '../../db/arrays.js';
 import type { Db } from '../../db/connection.js';
 import type { OrganizationKind, UsersTable } from '../../db/schema.js';
 
 const INSERT_BATCH = 1000;
 const UPDATE_BATCH = 5000;
-
-const anyText = (values: string[]) => sql<string>`any(${values}::text[])`;
-const anyInt = (values: number[]) => sql<number>`any(${values}::int[])`;
 
 function batches<T>(rows: T[], size: number): T[][] {
   const out: T[][] = [];

@@ -1,6 +1,7 @@
 // XLSX to a Table: the first worksheet that has anything in it, read cell by cell as the user sees
 // the cell (a formula's result, a link's text), with Excel's own row numbers.
 import ExcelJS from 'exceljs';
+import { describeUnstorable, unstorableChar } from '../../http/text-guard.js';
 import { tooManyRows } from './csv.js';
 import { ImportFileError } from './report.js';
 import { cleanCell, isBlankRow, MAX_ROWS, type Table, type TableRow } from './table.js';
@@ -24,7 +25,7 @@ export async function parseXlsx(bytes: Buffer): Promise<Table> {
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cleanCell(cellText(cell));
+      cells[col - 1] = cleanCell(storableText(cell));
     });
     for (let i = 0; i < cells.length; i++) cells[i] ??= '';
     if (isBlankRow(cells)) return;
@@ -33,6 +34,21 @@ export async function parseXlsx(bytes: Buffer): Promise<Table> {
   });
   if (!header) throw new ImportFileError('Файл пуст: в нём нет ни заголовка, ни строк с данными');
   return { format: 'xlsx', header, rows };
+}
+
+/**
+ * A cell's text, refused if PostgreSQL could not store it. XML cannot hold a NUL, but OOXML spells
+ * one `_x0000_`, which exceljs decodes; a CSV with one is refused whole as binary (decode.ts).
+ */
+function storableText(cell: ExcelJS.Cell): string {
+  const text = cellText(cell);
+  const char = unstorableChar(text);
+  if (char) {
+    throw new ImportFileError(
+      `Ячейка ${cell.address} содержит недопустимый символ: ${describeUnstorable(char)}. Исправьте её и загрузите файл снова`,
+    );
+  }
+  return text;
 }
 
 function cellText(cell: ExcelJS.Cell): string {

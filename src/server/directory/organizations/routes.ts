@@ -7,7 +7,7 @@ import { authorize, authorizeObject } from '../../auth/plugin.js';
 import type { Db } from '../../db/connection.js';
 import { contextOf, inTransaction, userOf } from '../../http/context.js';
 import { BooleanQuery, PagingQuery, paged, pageWindow } from '../../http/paging.js';
-import { DbId, IdParams } from '../../http/params.js';
+import { DbId, DbIdNumber, IdParams } from '../../http/params.js';
 import { listOrganizations } from './queries.js';
 import { createOrganization, editOrganization, organizationDetails } from './service.js';
 
@@ -30,7 +30,7 @@ const CreateBody = z.strictObject({
   shortName: Name(300),
   fullName: Name(1000),
   kind: z.enum(ORGANIZATION_KINDS),
-  municipalityId: z.number().int().positive(),
+  municipalityId: DbIdNumber,
 });
 
 const PatchBody = z
@@ -38,7 +38,7 @@ const PatchBody = z
     shortName: Name(300),
     fullName: Name(1000),
     kind: z.enum(ORGANIZATION_KINDS),
-    municipalityId: z.number().int().positive(),
+    municipalityId: DbIdNumber,
     isActive: z.boolean(),
   })
   .partial();

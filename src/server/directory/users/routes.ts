@@ -8,7 +8,7 @@ import { authorize, authorizeObject } from '../../auth/plugin.js';
 import type { Db } from '../../db/connection.js';
 import { contextOf, inTransaction, userOf } from '../../http/context.js';
 import { BooleanQuery, PagingQuery, paged, pageWindow } from '../../http/paging.js';
-import { IdParams } from '../../http/params.js';
+import { DbIdNumber, IdParams } from '../../http/params.js';
 import { Problem } from '../../http/problem.js';
 import { getUser, listUsers } from './queries.js';
 import { createUser, editUser, resetPassword } from './service.js';
@@ -39,8 +39,8 @@ const CreateBody = z.strictObject({
     .string()
     .regex(/^[0-9]{2}$/)
     .optional(),
-  municipalityId: z.number().int().positive().optional(),
-  organizationId: z.number().int().positive().optional(),
+  municipalityId: DbIdNumber.optional(),
+  organizationId: DbIdNumber.optional(),
 });
 
 const PatchBody = z

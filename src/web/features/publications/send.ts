@@ -1,19 +1,7 @@
 // The two requests app/api.ts does not make: DELETE, and an upload whose progress the page can
 // show (fetch reports no upload progress; XMLHttpRequest does). Errors come back as the same
 // ApiError, with the server's Russian `detail`.
-import { ApiError, api } from '../../app/api.js';
-
-let token: Promise<string> | null = null;
-function csrfToken(): Promise<string> {
-  token ??= api.get<{ token: string }>('/api/auth/csrf').then(
-    (r) => r.token,
-    (err: unknown) => {
-      token = null;
-      throw err;
-    },
-  );
-  return token;
-}
+import { ApiError, withCsrfToken } from '../../app/api.js';
 
 async function problemOf(status: number, text: string): Promise<ApiError> {
   try {
@@ -23,25 +11,26 @@ async function problemOf(status: number, text: string): Promise<ApiError> {
   }
 }
 
-export async function sendDelete(url: string): Promise<void> {
-  const res = await fetch(url, {
-    method: 'DELETE',
-    headers: { 'X-CSRF-Token': await csrfToken(), Accept: 'application/json, application/problem+json' },
-    credentials: 'same-origin',
-  }).catch(() => null);
-  if (!res) throw new ApiError(0, { title: 'network' });
-  if (!res.ok) throw await problemOf(res.status, await res.text());
+export function sendDelete(url: string): Promise<void> {
+  return withCsrfToken(async (csrf) => {
+    const res = await fetch(url, {
+      method: 'DELETE',
+      headers: { 'X-CSRF-Token': csrf, Accept: 'application/json, application/problem+json' },
+      credentials: 'same-origin',
+    }).catch(() => null);
+    if (!res) throw new ApiError(0, { title: 'network' });
+    if (!res.ok) throw await problemOf(res.status, await res.text());
+  });
 }
 
 /** Sends one file as multipart `file`, reporting the share sent (0–1) as it goes. */
-export async function uploadFile<T>(
-  url: string,
-  file: File,
-  onProgress: (share: number) => void,
-): Promise<T> {
+export function uploadFile<T>(url: string, file: File, onProgress: (share: number) => void): Promise<T> {
+  return withCsrfToken((csrf) => sendFile<T>(url, file, csrf, onProgress));
+}
+
+function sendFile<T>(url: string, file: File, csrf: string, onProgress: (share: number) => void): Promise<T> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const csrf = await csrfToken();
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
