@@ -87,7 +87,7 @@ export async function buildApp({ config, db, pool, logger, startWorkers = true }
   await app.register(authentication, { db, sessionIdleMs: config.sessionIdleMs });
 
   installHealth(app, db);
-  installMetrics(app);
+  installMetrics(app, { port: config.metricsPort, host: config.metricsHost, token: config.metricsToken });
   await app.register(authRoutes, { db, config });
   await app.register(directoryRoutes, { db, config });
   await app.register(auditRoutes, { db });

@@ -3,6 +3,11 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** An optional setting: unset and empty mean the same, "not set". */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -24,6 +29,9 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   EXPORT_TTL_HOURS: z.coerce.number().positive().default(24),
   EXPORT_POLL_MS: z.coerce.number().int().positive().default(1000),
+  METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  METRICS_TOKEN: optional(z.string().min(16, 'не короче 16 символов')),
 });
 
 export type Config = {
@@ -45,6 +53,11 @@ export type Config = {
   exportTtlMs: number;
   /** How often each process looks for queued export jobs. */
   exportPollMs: number;
+  /** The port of the separate /metrics listener; undefined: no such listener. */
+  metricsPort: number | undefined;
+  metricsHost: string;
+  /** A bearer token that opens /metrics on the application port; undefined: it stays closed (404). */
+  metricsToken: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,5 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     exportTtlMs: e.EXPORT_TTL_HOURS * 3_600_000,
     exportPollMs: e.EXPORT_POLL_MS,
+    metricsPort: e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
