@@ -25,6 +25,7 @@ export type OpenOptions = {
   databaseUrl?: string;
   /** Folder for PGlite's files; undefined keeps it in memory (tests). */
   dataDir?: string;
+  /** Connections to PostgreSQL; the embedded PGlite always has one (openPglite). */
   poolSize?: number;
 };
 
@@ -145,12 +146,13 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
 async function openPglite(opts: OpenOptions): Promise<DbHandle> {
   if (opts.dataDir) fs.mkdirSync(opts.dataDir, { recursive: true });
   const lite = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});
-  // PGlite runs one transaction at a time; the socket server queues other connections until
-  // the running transaction ends, so a small pool keeps isolation intact. Its connections share
-  // one session, so statements are not prepared here: one connection's names would clash with
-  // another's.
-  const maxConnections = opts.poolSize ?? 5;
-  const server = new PGLiteSocketServer({ db: lite, host: '127.0.0.1', port: 0, maxConnections });
+  // PGlite runs one session, one statement at a time. pglite-socket feeds it the protocol messages
+  // of all its connections, message by message: outside a transaction, two connections' queries
+  // interleave (one's Parse replaces the other's unnamed statement before its Bind), and a query
+  // gets another one's rows, or fails with "portal does not exist" (34000). So the pool holds one
+  // connection: queries and transactions take turns, as PGlite makes them do anyway. Nothing is
+  // prepared here either: there is only one session to prepare in, and it is PGlite's.
+  const server = new PGLiteSocketServer({ db: lite, host: '127.0.0.1', port: 0, maxConnections: 2 });
   await server.start();
   const port = server.getServerConn().split(':').pop();
   const pool = new pg.Pool({
@@ -158,7 +160,7 @@ async function openPglite(opts: OpenOptions): Promise<DbHandle> {
     port: Number(port),
     user: 'postgres',
     database: 'postgres',
-    max: maxConnections,
+    max: 1,
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
