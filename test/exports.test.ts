@@ -5,20 +5,14 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAnswers } from '../src/server/demo/niko-answers.js';
 import type { Client } from './support/client.js';
+import { openCollectionId } from './support/demo.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 let server: TestServer;
 let collectionId: number;
 beforeAll(async () => {
   server = await startTestServer({ demo: true });
-  collectionId = (
-    await server.database.db
-      .selectFrom('collections')
-      .select('id')
-      .where('closed_at', 'is', null)
-      .where('ends_at', '>', new Date())
-      .executeTakeFirstOrThrow()
-  ).id;
+  collectionId = await openCollectionId(server.database.db);
 });
 afterAll(() => server.close());
 
