@@ -15,6 +15,7 @@ import { installRussianZodMessages } from '../shared/zod-russian.js';
 import { auditRoutes } from './audit/routes.js';
 import { authentication } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
+import { writeLimits } from './auth/write-limits.js';
 import { collectionRoutes } from './collections/routes.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
@@ -85,6 +86,7 @@ export async function buildApp({ config, db, pool, logger, startWorkers = true }
     limits: { fileSize: config.importLimitBytes, files: 1, fields: 10 },
   });
   await app.register(authentication, { db, sessionIdleMs: config.sessionIdleMs });
+  await app.register(writeLimits, { db, limits: config.writeLimits });
 
   installHealth(app, db);
   installMetrics(app, { port: config.metricsPort, host: config.metricsHost, token: config.metricsToken });

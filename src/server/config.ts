@@ -29,6 +29,9 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
   EXPORT_TTL_HOURS: z.coerce.number().positive().default(24),
   EXPORT_POLL_MS: z.coerce.number().int().positive().default(1000),
+  WRITE_LIMIT_REQUESTS: z.coerce.number().int().positive().default(3000),
+  WRITE_LIMIT_CHARACTERS: z.coerce.number().int().positive().default(1_000_000),
+  WRITE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
   METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
   METRICS_HOST: z.string().default('127.0.0.1'),
   METRICS_TOKEN: optional(z.string().min(16, 'не короче 16 символов')),
@@ -53,6 +56,11 @@ export type Config = {
   exportTtlMs: number;
   /** How often each process looks for queued export jobs. */
   exportPollMs: number;
+  /**
+   * What one user may send to the write routes within a window that starts with their first write:
+   * requests, and characters of cell values (what the change history keeps). Then 429.
+   */
+  writeLimits: { requests: number; characters: number; windowMs: number };
   /** The port of the separate /metrics listener; undefined: no such listener. */
   metricsPort: number | undefined;
   metricsHost: string;
@@ -87,6 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     exportTtlMs: e.EXPORT_TTL_HOURS * 3_600_000,
     exportPollMs: e.EXPORT_POLL_MS,
+    writeLimits: {
+      requests: e.WRITE_LIMIT_REQUESTS,
+      characters: e.WRITE_LIMIT_CHARACTERS,
+      windowMs: e.WRITE_LIMIT_WINDOW_SECONDS * 1000,
+    },
     metricsPort: e.METRICS_PORT,
     metricsHost: e.METRICS_HOST,
     metricsToken: e.METRICS_TOKEN,
