@@ -20,6 +20,10 @@ const envSchema = z.object({
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   IMPORT_LIMIT_BYTES: z.coerce.number().int().positive().default(10_485_760),
+  IMPORT_UNPACKED_LIMIT_BYTES: z.coerce.number().int().positive().default(104_857_600),
+  IMPORT_MAX_COMPRESSION_RATIO: z.coerce.number().positive().default(100),
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(100_000),
+  IMPORT_MAX_CELLS: z.coerce.number().int().positive().default(1_000_000),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -48,6 +52,12 @@ export type Config = {
   loginLimits: { perLogin: number; perIp: number; windowMs: number };
   bodyLimitBytes: number;
   importLimitBytes: number;
+  /**
+   * What an import file may hold, checked before it is loaded: an XLSX's unpacked size and the
+   * compression ratio of each of its parts (a "zip bomb" unpacks to far more than it weighs),
+   * records (CSV and XLSX), and an XLSX's cells.
+   */
+  importLimits: { unpackedBytes: number; compressionRatio: number; rows: number; cells: number };
   trustProxy: boolean;
   logLevel: string;
   seedDemo: 'auto' | 'always' | 'never';
@@ -89,6 +99,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     importLimitBytes: e.IMPORT_LIMIT_BYTES,
+    importLimits: {
+      unpackedBytes: e.IMPORT_UNPACKED_LIMIT_BYTES,
+      compressionRatio: e.IMPORT_MAX_COMPRESSION_RATIO,
+      rows: e.IMPORT_MAX_ROWS,
+      cells: e.IMPORT_MAX_CELLS,
+    },
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
