@@ -9,23 +9,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/server/demo/seed.js';
 import { Client } from './support/client.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
-import { type ServerProcess, startServerProcess } from './support/process.js';
+import { freePort, type ServerProcess, startServerProcess } from './support/process.js';
 
 const onPostgres = !!process.env.DATABASE_URL;
 let database: TestDatabase | undefined;
 let dataDir: string | undefined;
 let a: ServerProcess;
 let b: ServerProcess | undefined;
+let metricsPort: number;
 
 beforeAll(async () => {
+  metricsPort = await freePort();
   if (onPostgres) {
     database = await createTestDatabase();
     await seedDemo(database.db);
     const env = { DATABASE_URL: database.url as string, SEED_DEMO: 'never' };
-    [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+    [a, b] = await Promise.all([
+      startServerProcess({ ...env, METRICS_PORT: String(metricsPort) }),
+      startServerProcess(env),
+    ]);
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'niko-proc-'));
-    a = await startServerProcess({ DATA_DIR: dataDir });
+    a = await startServerProcess({ DATA_DIR: dataDir, METRICS_PORT: String(metricsPort) });
   }
 });
 
@@ -50,10 +55,11 @@ describe.skipIf(!onPostgres)('two server processes on one PostgreSQL', () => {
 });
 
 describe('operations', () => {
-  it('answers /healthz, /readyz and /metrics', async () => {
+  it('answers /healthz and /readyz, and /metrics on METRICS_PORT only', async () => {
     expect(await (await fetch(`${a.url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${a.url}/readyz`)).json()).toEqual({ status: 'ok', database: 'ok' });
-    const metrics = await (await fetch(`${a.url}/metrics`)).text();
+    expect((await fetch(`${a.url}/metrics`)).status).toBe(404);
+    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
     expect(metrics).toMatch(/^# HELP process_cpu_user_seconds_total/m);
     expect(metrics).toMatch(/http_request_duration_seconds_bucket\{.*route="\/readyz"/);
   });

@@ -14,6 +14,7 @@ import { installRussianZodMessages } from '../shared/zod-russian.js';
 import { auditRoutes } from './audit/routes.js';
 import { authentication } from './auth/plugin.js';
 import { authRoutes } from './auth/routes.js';
+import { writeLimits } from './auth/write-limits.js';
 import { collectionRoutes } from './collections/routes.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
@@ -97,9 +98,10 @@ export async function buildApp({
     sessionIdleMs: config.sessionIdleMs,
     cookieSecure: config.cookieSecure,
   });
+  await app.register(writeLimits, { db, limits: config.writeLimits });
 
   installHealth(app, db);
-  installMetrics(app);
+  installMetrics(app, { port: config.metricsPort, host: config.metricsHost, token: config.metricsToken });
   await app.register(authRoutes, { db, config });
   await app.register(directoryRoutes, { db, config });
   await app.register(auditRoutes, { db });

@@ -4,6 +4,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { type DatabaseTimeouts, DEFAULT_TIMEOUTS } from './db/timeouts.js';
 
+/** An optional setting: unset and empty mean the same, "not set". */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -31,6 +36,10 @@ const envSchema = z.object({
   DEVICE_COOKIE_DAYS: z.coerce.number().positive().default(180),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
   IMPORT_LIMIT_BYTES: z.coerce.number().int().positive().default(10_485_760),
+  IMPORT_UNPACKED_LIMIT_BYTES: z.coerce.number().int().positive().default(104_857_600),
+  IMPORT_MAX_COMPRESSION_RATIO: z.coerce.number().positive().default(100),
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(100_000),
+  IMPORT_MAX_CELLS: z.coerce.number().int().positive().default(1_000_000),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -45,6 +54,12 @@ const envSchema = z.object({
   EXPORT_TTL_HOURS: z.coerce.number().positive().default(24),
   EXPORT_POLL_MS: z.coerce.number().int().positive().default(1000),
   EXPORT_STALE_SECONDS: z.coerce.number().positive().default(30),
+  WRITE_LIMIT_REQUESTS: z.coerce.number().int().positive().default(3000),
+  WRITE_LIMIT_CHARACTERS: z.coerce.number().int().positive().default(1_000_000),
+  WRITE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(600),
+  METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  METRICS_TOKEN: optional(z.string().min(16, 'не короче 16 символов')),
 });
 
 /** Cookies get `Secure`: always, never, or (`auto`) when the request came over HTTPS. */
@@ -65,6 +80,12 @@ export type Config = {
   deviceCookie: { secret: string | undefined; maxAgeMs: number };
   bodyLimitBytes: number;
   importLimitBytes: number;
+  /**
+   * What an import file may hold, checked before it is loaded: an XLSX's unpacked size and the
+   * compression ratio of each of its parts (a "zip bomb" unpacks to far more than it weighs),
+   * records (CSV and XLSX), and an XLSX's cells.
+   */
+  importLimits: { unpackedBytes: number; compressionRatio: number; rows: number; cells: number };
   trustProxy: boolean;
   cookieSecure: CookieSecure;
   logLevel: string;
@@ -76,6 +97,16 @@ export type Config = {
   exportPollMs: number;
   /** A running export whose heartbeat is older than this is taken over by another runner. */
   exportStaleMs: number;
+  /**
+   * What one user may send to the write routes within a window that starts with their first write:
+   * requests, and characters of cell values (what the change history keeps). Then 429.
+   */
+  writeLimits: { requests: number; characters: number; windowMs: number };
+  /** The port of the separate /metrics listener; undefined: no such listener. */
+  metricsPort: number | undefined;
+  metricsHost: string;
+  /** A bearer token that opens /metrics on the application port; undefined: it stays closed (404). */
+  metricsToken: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -106,6 +137,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deviceCookie: { secret: e.DEVICE_COOKIE_SECRET, maxAgeMs: e.DEVICE_COOKIE_DAYS * 86_400_000 },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     importLimitBytes: e.IMPORT_LIMIT_BYTES,
+    importLimits: {
+      unpackedBytes: e.IMPORT_UNPACKED_LIMIT_BYTES,
+      compressionRatio: e.IMPORT_MAX_COMPRESSION_RATIO,
+      rows: e.IMPORT_MAX_ROWS,
+      cells: e.IMPORT_MAX_CELLS,
+    },
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE,
     logLevel: e.LOG_LEVEL,
@@ -114,6 +151,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportTtlMs: e.EXPORT_TTL_HOURS * 3_600_000,
     exportPollMs: e.EXPORT_POLL_MS,
     exportStaleMs: e.EXPORT_STALE_SECONDS * 1000,
+    writeLimits: {
+      requests: e.WRITE_LIMIT_REQUESTS,
+      characters: e.WRITE_LIMIT_CHARACTERS,
+      windowMs: e.WRITE_LIMIT_WINDOW_SECONDS * 1000,
+    },
+    metricsPort: e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

@@ -43,6 +43,8 @@ const lines = [
   `База данных: ${handle.engine === 'pglite' ? `встроенная PGlite в ${path.join(config.dataDir, 'pglite')}` : 'PostgreSQL'}`,
   `Запуск занял ${((performance.now() - startedAt) / 1000).toFixed(1)} с${seeded ? ' (загружены демонстрационные данные)' : ''}.`,
 ];
+const metrics = app.metricsAddress();
+if (metrics) lines.push(`Метрики Prometheus: http://${metrics.address}:${metrics.port}/metrics`);
 if (seeded || handle.engine === 'pglite') {
   lines.push('Демонстрационные учётные записи (пароль у всех: demo):');
   for (const [login, what] of DEMO_LOGINS) lines.push(`  ${login.padEnd(12)} ${what}`);

@@ -221,6 +221,13 @@ export interface ExportJobsTable {
   finished_at: Instant;
 }
 
+export interface WriteRateCountersTable {
+  user_id: number;
+  window_started_at: Date;
+  requests: number;
+  characters: number;
+}
+
 export interface ExportFileChunksTable {
   job_id: number;
   seq: number;
@@ -245,6 +252,7 @@ export interface Database {
   submissions: SubmissionsTable;
   export_jobs: ExportJobsTable;
   export_file_chunks: ExportFileChunksTable;
+  write_rate_counters: WriteRateCountersTable;
   publications: PublicationsTable;
   publication_files: PublicationFilesTable;
   publication_file_chunks: PublicationFileChunksTable;

@@ -18,24 +18,54 @@ export const JOB_COLUMNS = [
   'finished_at as finishedAt',
 ] as const;
 
-export async function insertJob(
+/** The statuses in which a job counts against "one export at a time" (export_jobs_one_active_idx). */
+const ACTIVE = sql<boolean>`status IN ('queued', 'running')`;
+
+/**
+ * Queues a job, unless this user already has one queued or running for the same collection and
+ * region filter: then nothing is inserted and the answer is undefined. The unique index decides,
+ * so requests racing on any number of processes make one job.
+ */
+export async function insertJobUnlessActive(
   db: Db,
   row: { collectionId: number; user: CurrentUser; regionFilter?: string; fileName: string },
 ) {
+  return (
+    db
+      .insertInto('export_jobs')
+      .values({
+        collection_id: row.collectionId,
+        requested_by: row.user.id,
+        scope_role: row.user.role,
+        scope_region_code: row.user.regionCode,
+        scope_municipality_id: row.user.municipalityId,
+        scope_organization_id: row.user.organizationId,
+        region_filter: row.regionFilter ?? null,
+        file_name: row.fileName,
+      })
+      // The index's own expressions and predicate, written out (not as parameters) so that
+      // PostgreSQL can match the partial index.
+      .onConflict((oc) =>
+        oc
+          .expression(sql`requested_by, collection_id, coalesce(region_filter, '')`)
+          .where(ACTIVE)
+          .doNothing(),
+      )
+      .returning(JOB_COLUMNS)
+      .executeTakeFirst()
+  );
+}
+
+/** This user's queued or running job for the collection and region filter, if any. */
+export function findActiveJob(db: Db, userId: number, collectionId: number, regionFilter?: string) {
   return db
-    .insertInto('export_jobs')
-    .values({
-      collection_id: row.collectionId,
-      requested_by: row.user.id,
-      scope_role: row.user.role,
-      scope_region_code: row.user.regionCode,
-      scope_municipality_id: row.user.municipalityId,
-      scope_organization_id: row.user.organizationId,
-      region_filter: row.regionFilter ?? null,
-      file_name: row.fileName,
-    })
-    .returning(JOB_COLUMNS)
-    .executeTakeFirstOrThrow();
+    .selectFrom('export_jobs')
+    .select(JOB_COLUMNS)
+    .where('requested_by', '=', userId)
+    .where('collection_id', '=', collectionId)
+    .where(sql<string>`coalesce(region_filter, '')`, '=', regionFilter ?? '')
+    .where(ACTIVE)
+    .executeTakeFirst();
 }
 
 /** A job of this user (another user's job is "not found"). */

@@ -38,8 +38,14 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
       },
     },
     async (request, reply) => {
-      const job = await requestExport(db, contextOf(request), request.params.id, request.body.regionCode);
-      return reply.status(202).send(job);
+      const { job, created } = await requestExport(
+        db,
+        contextOf(request),
+        request.params.id,
+        request.body.regionCode,
+      );
+      // 202: a new job is queued; 200: the same request is already queued or running.
+      return reply.status(created ? 202 : 200).send(job);
     },
   );
 

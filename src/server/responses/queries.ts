@@ -186,14 +186,23 @@ export async function writeCells(
      WHERE id = ${responseId}`.execute(db);
 }
 
-export function cellHistory(db: Db, responseId: number, key: string) {
-  return db
+/**
+ * One page of a cell's history, newest first: `limit` changes before `beforeVersion` (a cell's
+ * versions are unique and grow with each change), and one more to tell whether a next page exists.
+ */
+export function cellHistoryPage(
+  db: Db,
+  responseId: number,
+  key: string,
+  page: { limit: number; beforeVersion?: number },
+) {
+  let q = db
     .selectFrom('cell_changes')
     .select(['at', 'user_login as userLogin', 'old_value as oldValue', 'new_value as newValue', 'version'])
     .where('response_id', '=', responseId)
     .where('cell_key', '=', key)
-    .orderBy('at', 'desc')
     .orderBy('version', 'desc')
-    .limit(200)
-    .execute();
+    .limit(page.limit + 1);
+  if (page.beforeVersion !== undefined) q = q.where('version', '<', page.beforeVersion);
+  return q.execute();
 }

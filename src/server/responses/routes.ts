@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { authorize, authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf, inTransaction, userOf } from '../http/context.js';
-import { IdParams, INT4_MAX } from '../http/params.js';
-import { Problem } from '../http/problem.js';
+import { DbId, IdParams, INT4_MAX } from '../http/params.js';
 import { applyChanges } from './autosave.js';
 import { dataCollectionBlocks, historyOfCell, responseForEditor } from './service.js';
 import { submitResponse } from './submit.js';
@@ -31,6 +30,17 @@ const ChangesBody = z.strictObject({
     ),
 });
 
+/** A page of a cell's history: `limit` changes before the version `beforeVersion` (the cursor). */
+const HistoryQuery = z.strictObject({
+  cell: z.string().min(5).max(130),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  beforeVersion: DbId.optional(),
+});
+
+function valueCharacters(body: z.infer<typeof ChangesBody>): number {
+  return body.changes.reduce((n, c) => n + (c.value?.length ?? 0), 0);
+}
+
 export async function responseRoutes(fastify: FastifyInstance, opts: { db: Db }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = opts;
@@ -47,7 +57,12 @@ export async function responseRoutes(fastify: FastifyInstance, opts: { db: Db })
 
   app.post(
     '/api/responses/:id/changes',
-    { onRequest: authorizeObject('responses.fill'), schema: { params: IdParams, body: ChangesBody } },
+    {
+      onRequest: authorizeObject('responses.fill'),
+      schema: { params: IdParams, body: ChangesBody },
+      // The values go into the cells and the history: they count against the write limit.
+      config: { writeCharacters: (body) => valueCharacters(body as z.infer<typeof ChangesBody>) },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const results = await inTransaction(db, (tx) =>
@@ -80,12 +95,11 @@ export async function responseRoutes(fastify: FastifyInstance, opts: { db: Db })
     '/api/responses/:id/history',
     {
       onRequest: authorizeObject('responses.read'),
-      schema: { params: IdParams, querystring: z.strictObject({ cell: z.string().min(5).max(130) }) },
+      schema: { params: IdParams, querystring: HistoryQuery },
     },
     async (request) => {
-      const rows = await historyOfCell(db, userOf(contextOf(request)), request.params.id, request.query.cell);
-      if (!rows) throw Problem.notFound();
-      return { rows };
+      const { cell, ...page } = request.query;
+      return historyOfCell(db, userOf(contextOf(request)), request.params.id, cell, page);
     },
   );
 }

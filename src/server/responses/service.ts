@@ -6,7 +6,7 @@ import { isOpenSql } from '../collections/queries.js';
 import type { Db } from '../db/connection.js';
 import { Problem } from '../http/problem.js';
 import { loadDefinition } from './definitions.js';
-import { cellHistory, getResponse, readCells } from './queries.js';
+import { cellHistoryPage, getResponse, readCells } from './queries.js';
 
 export async function responseForEditor(db: Db, viewer: CurrentUser, id: number) {
   const response = await getResponse(db, viewer, id);
@@ -52,8 +52,14 @@ export function dataCollectionBlocks(db: Db, viewer: CurrentUser) {
     .execute();
 }
 
-export async function historyOfCell(db: Db, viewer: CurrentUser, id: number, key: string) {
+export type HistoryPage = { limit: number; beforeVersion?: number };
+
+/** A page of a cell's «История», newest first, and the cursor of the next page (null: none). */
+export async function historyOfCell(db: Db, viewer: CurrentUser, id: number, key: string, page: HistoryPage) {
   const response = await getResponse(db, viewer, id);
   if (!response) throw Problem.notFound('Отчёт не найден.');
-  return cellHistory(db, id, key);
+  const rows = await cellHistoryPage(db, id, key, page);
+  const more = rows.length > page.limit;
+  if (more) rows.pop();
+  return { rows, nextBeforeVersion: more ? (rows.at(-1)?.version ?? null) : null };
 }

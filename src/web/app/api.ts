@@ -18,8 +18,10 @@ export class ApiError extends Error {
   readonly errors: FieldError[];
   /** The whole answer, for endpoints that put more than a message in an error (the import report). */
   readonly body: ProblemBody;
+  /** How long the server asked to wait before trying again (Retry-After on 429 and 503), if it said. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, body: ProblemBody) {
+  constructor(status: number, body: ProblemBody, retryAfterSeconds: number | null = null) {
     const detail = body.detail ?? fallbackDetail(status);
     super(detail);
     this.status = status;
@@ -27,6 +29,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.errors = Array.isArray(body.errors) ? body.errors : [];
     this.body = body;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** Field errors keyed by the field's name: the server says `body/login` or `newPassword`. */
@@ -141,7 +144,7 @@ async function request<T>(path: string, init: RequestInit, options: RequestOptio
     return (await response.json()) as T;
   }
 
-  const error = new ApiError(response.status, await readProblem(response));
+  const error = new ApiError(response.status, await readProblem(response), retryAfterOf(response));
   if (isCsrfRefusal(error) && options.retryCsrf !== false) {
     // The session changed since the token was fetched, or its cookie expired: fetch a fresh one
     // and try once more.
@@ -152,6 +155,15 @@ async function request<T>(path: string, init: RequestInit, options: RequestOptio
   if (error.status === 401 && !options.skipAuthRedirect) hooks.onUnauthorized?.();
   if (error.status === 403 && error.title === 'password_change_required') hooks.onPasswordChangeRequired?.();
   throw error;
+}
+
+/** Retry-After as seconds: a number of seconds, or an HTTP date. */
+function retryAfterOf(response: Response): number | null {
+  const header = response.headers.get('retry-after');
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 async function readProblem(response: Response): Promise<ProblemBody> {

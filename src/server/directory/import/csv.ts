@@ -3,12 +3,13 @@
 // match the rows Excel shows when it opens the same file.
 import { CsvError, parse } from 'csv-parse/sync';
 import { decodeCsv } from './decode.js';
+import { type ImportLimits, tooManyRows } from './limits.js';
 import { ImportFileError } from './report.js';
-import { cleanCell, isBlankRow, MAX_ROWS, type Table, type TableRow } from './table.js';
+import { cleanCell, isBlankRow, type Table, type TableRow } from './table.js';
 
 const SEPARATORS = [';', ',', '\t'] as const;
 
-export function parseCsv(bytes: Buffer): Table {
+export function parseCsv(bytes: Buffer, limits: ImportLimits): Table {
   const { text: decoded, encoding } = decodeCsv(bytes);
   let text = decoded;
   // Excel's own hint line «sep=;» names the separator; Excel hides it, so it is not a row either.
@@ -49,14 +50,8 @@ export function parseCsv(bytes: Buffer): Table {
     else header = cells;
   });
   if (!header) throw new ImportFileError('Файл пуст: в нём нет ни заголовка, ни строк с данными');
-  if (rows.length > MAX_ROWS) throw tooManyRows();
+  if (rows.length > limits.rows) throw tooManyRows(limits);
   return { format: 'csv', encoding, header, rows };
-}
-
-export function tooManyRows() {
-  return new ImportFileError(
-    `В файле больше ${MAX_ROWS.toLocaleString('ru-RU')} строк: разделите его на несколько файлов`,
-  );
 }
 
 /** The header line: the first that is not blank. */

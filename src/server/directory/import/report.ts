@@ -27,7 +27,11 @@ export const HEADER_ROW = 1;
  */
 export class ImportFileError extends Error {
   readonly errors: CellError[];
-  constructor(errors: CellError[] | string) {
+  constructor(
+    errors: CellError[] | string,
+    /** 413 for a file over a size limit, 422 for any other. */
+    readonly status: 413 | 422 = 422,
+  ) {
     const list = typeof errors === 'string' ? [{ column: '', message: errors }] : errors;
     super(list.map((e) => e.message).join(' '));
     this.errors = list;

@@ -39,7 +39,7 @@ export async function importRoutes(fastify: FastifyInstance, opts: { db: Db; con
         const upload = await readUpload(request, config.importLimitBytes);
         // The answer may carry one-time passwords: no cache may keep it.
         reply.header('cache-control', 'no-store');
-        return runImport(db, contextOf(request), subject, upload);
+        return runImport(db, contextOf(request), subject, upload, config.importLimits);
       },
     );
   }

@@ -7,6 +7,7 @@ import { inTransaction, type RequestContext, userOf } from '../../http/context.j
 import { Problem } from '../../http/problem.js';
 import { prepareOrganizations, prepareUsers, type Write } from './apply.js';
 import { type Cells, type ColumnSpec, ORGANIZATION_COLUMNS, readColumns, USER_COLUMNS } from './columns.js';
+import type { ImportLimits } from './limits.js';
 import { parseImportFile } from './parse.js';
 import {
   type CellError,
@@ -47,19 +48,26 @@ const IMPORTERS: Record<ImportSubject, Importer> = {
   },
 };
 
-export async function runImport(db: Db, ctx: RequestContext, subject: ImportSubject, upload: Upload) {
+export async function runImport(
+  db: Db,
+  ctx: RequestContext,
+  subject: ImportSubject,
+  upload: Upload,
+  limits: ImportLimits,
+) {
   const importer = IMPORTERS[subject];
   const about = { fileName: upload.fileName.slice(0, 255), mode: upload.mode };
   let table: Table;
   let cells: Cells[];
   try {
-    table = await parseImportFile(upload.bytes, upload.fileName);
+    table = await parseImportFile(upload.bytes, upload.fileName, limits);
     cells = readColumns(table, importer.columns);
   } catch (err) {
     if (!(err instanceof ImportFileError)) throw err;
     const refused = [{ row: HEADER_ROW, errors: err.errors }];
     const fileErrors = err.errors.map((e) => e.message);
-    return refuse(db, ctx, subject, { ...about, total: 0, refused, fileErrors }, fileErrorDetail(err.errors));
+    const report = { ...about, total: 0, refused, fileErrors };
+    return refuse(db, ctx, subject, report, fileErrorDetail(err.errors), err.status);
   }
 
   const { refused, prepare } = await importer.check(db, ctx, cells);
@@ -100,7 +108,7 @@ function fileErrorDetail(errors: CellError[]) {
 
 /**
  * Nothing was written. The refusal is still audited, outside any transaction, and answered 422
- * with the report as the problem's extra fields.
+ * (413 for a file over a size limit) with the report as the problem's extra fields.
  */
 async function refuse(
   db: Db,
@@ -108,6 +116,7 @@ async function refuse(
   subject: ImportSubject,
   r: { fileName: string; mode: ImportMode; total: number; refused: RefusedRow[]; fileErrors?: string[] },
   detail: string,
+  status: 413 | 422 = 422,
 ): Promise<never> {
   const { refused, ...summary } = r;
   await audit(db, ctx, {
@@ -123,5 +132,5 @@ async function refuse(
     updated: 0,
     refused,
   };
-  throw new Problem(422, 'import_refused', detail, report);
+  throw new Problem(status, 'import_refused', detail, report);
 }

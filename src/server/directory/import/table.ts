@@ -11,9 +11,6 @@ export type Table = {
   rows: TableRow[];
 };
 
-/** Imports beyond this size are refused whole: split the file. */
-export const MAX_ROWS = 100_000;
-
 /** Trims a cell, including the non-breaking spaces Excel leaves behind. */
 export function cleanCell(s: string): string {
   return s.replace(/^[\s\u00a0\ufeff]+|[\s\u00a0]+$/g, '');

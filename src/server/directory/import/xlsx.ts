@@ -2,23 +2,24 @@
 // the cell (a formula's result, a link's text), with Excel's own row numbers.
 import ExcelJS from 'exceljs';
 import { describeUnstorable, unstorableChar } from '../../http/text-guard.js';
-import { tooManyRows } from './csv.js';
+import { type ImportLimits, tooManyRows } from './limits.js';
 import { ImportFileError } from './report.js';
-import { cleanCell, isBlankRow, MAX_ROWS, type Table, type TableRow } from './table.js';
+import { cleanCell, isBlankRow, type Table, type TableRow } from './table.js';
+import { checkXlsx, UNREADABLE_XLSX } from './xlsx-guard.js';
 
-export async function parseXlsx(bytes: Buffer): Promise<Table> {
+export async function parseXlsx(bytes: Buffer, limits: ImportLimits): Promise<Table> {
+  // Sizes, rows and cells first, streaming: what ExcelJS would load must fit the limits.
+  await checkXlsx(bytes, limits);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs's typings predate Node's generic Buffer.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new ImportFileError(
-      'Не удалось прочитать книгу Excel: файл повреждён или это не XLSX. Сохраните его в Excel как «Книга Excel (.xlsx)»',
-    );
+    throw new ImportFileError(UNREADABLE_XLSX);
   }
   const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
   if (!sheet) throw new ImportFileError('Файл пуст: в нём нет ни заголовка, ни строк с данными');
-  if (sheet.actualRowCount > MAX_ROWS + 1) throw tooManyRows();
+  if (sheet.actualRowCount > limits.rows + 1) throw tooManyRows(limits);
 
   let header: string[] | undefined;
   const rows: TableRow[] = [];

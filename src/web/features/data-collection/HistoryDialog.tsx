@@ -1,4 +1,5 @@
-// «История» of one cell: who changed it, when, from what to what (GET /api/responses/:id/history).
+// «История» of one cell: who changed it, when, from what to what (GET /api/responses/:id/history),
+// newest first, a page at a time («Показать ещё»).
 
 import { formatDateTime } from '../../../shared/dates.js';
 import { formatCell } from '../../../shared/forms/cells.js';
@@ -12,6 +13,7 @@ type Props = { responseId: number; cell: string; label: string; column: Column |
 
 export function HistoryDialog({ responseId, cell, label, column, onClose }: Props) {
   const query = useCellHistory(responseId, cell);
+  const rows = query.data?.pages.flatMap((p) => p.rows);
   const show = (v: string | null) => (v === null ? '—' : column ? formatCell(column, v) : v);
   return (
     <Dialog
@@ -27,8 +29,8 @@ export function HistoryDialog({ responseId, cell, label, column, onClose }: Prop
       <p>{label}</p>
       {query.isPending ? <Loading /> : null}
       <ProblemMessage error={query.error} />
-      {query.data && query.data.rows.length === 0 ? <p>Значение ещё не изменялось.</p> : null}
-      {query.data && query.data.rows.length > 0 ? (
+      {rows && rows.length === 0 ? <p>Значение ещё не изменялось.</p> : null}
+      {rows && rows.length > 0 ? (
         <table className="table">
           <caption className="visually-hidden">Изменения ячейки, сначала последние</caption>
           <thead>
@@ -40,7 +42,7 @@ export function HistoryDialog({ responseId, cell, label, column, onClose }: Prop
             </tr>
           </thead>
           <tbody>
-            {query.data.rows.map((r) => (
+            {rows.map((r) => (
               <tr key={r.version}>
                 <td className="nowrap">{formatDateTime(r.at)}</td>
                 <td>{r.userLogin ?? '—'}</td>
@@ -50,6 +52,11 @@ export function HistoryDialog({ responseId, cell, label, column, onClose }: Prop
             ))}
           </tbody>
         </table>
+      ) : null}
+      {query.hasNextPage ? (
+        <Button onClick={() => void query.fetchNextPage()} busy={query.isFetchingNextPage}>
+          Показать ещё
+        </Button>
       ) : null}
     </Dialog>
   );

@@ -14,7 +14,7 @@ class FakeServer {
   requests: WireChange[][] = [];
   closed = false;
   /** Set to make the next requests fail before (or after) the server applies them. */
-  failNext: ('network' | 'lost-answer' | 'hang' | '500' | '400')[] = [];
+  failNext: ('network' | 'lost-answer' | 'hang' | '500' | '400' | '429')[] = [];
 
   fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = String(input);
@@ -25,6 +25,10 @@ class FakeServer {
     this.requests.push(changes);
     if (failure === '500') return json(500, { title: 'internal', detail: 'Ошибка' });
     if (failure === '400') return json(400, { title: 'bad_request', detail: 'Неизвестные ячейки: x.y.z.' });
+    if (failure === '429') {
+      const detail = 'Слишком много изменений за короткое время. Повторите через 2 мин.';
+      return json(429, { title: 'too_many_requests', detail }, { 'retry-after': '120' });
+    }
     if (this.closed) {
       return json(409, {
         title: 'collection_closed',
@@ -57,9 +61,9 @@ class FakeServer {
   }
 }
 
-function json(status: number, body: unknown) {
+function json(status: number, body: unknown, headers: Record<string, string> = {}) {
   const type = status < 400 ? 'application/json' : 'application/problem+json';
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': type, ...headers } });
 }
 
 let server: FakeServer;
@@ -167,6 +171,27 @@ describe('autosave queue', () => {
     const sentIds = server.requests.map((r) => r[0]?.id);
     expect(new Set(sentIds).size).toBe(1);
     expect(server.requests).toHaveLength(3);
+    expect(server.cells.get('pupils.g1.boys')).toEqual({ value: '5', version: 1 });
+    expect(q.status()).toBe('saved');
+  });
+
+  it('after 429, waits as long as Retry-After says, even when asked to send everything now, then sends the same ids', async () => {
+    const q = openQueue();
+    q.start();
+    server.failNext = ['429'];
+    q.edit('pupils.g1.boys', '5');
+    await settle();
+    expect(server.requests).toHaveLength(1);
+    expect(q.cellStatus('pupils.g1.boys')).toBe('retrying');
+    expect(q.lastError).toBe('Слишком много изменений за короткое время. Повторите через 2 мин.');
+    await vi.advanceTimersByTimeAsync(60_000); // well past the queue's own backoff (1 s here)
+    q.resendNow(); // the network came back
+    expect(await q.flush()).toEqual({ ok: false, reason: 'offline' }); // «Сдать отчет» cannot wait
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(server.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests[1]?.[0]?.id).toBe(server.requests[0]?.[0]?.id);
     expect(server.cells.get('pupils.g1.boys')).toEqual({ value: '5', version: 1 });
     expect(q.status()).toBe('saved');
   });

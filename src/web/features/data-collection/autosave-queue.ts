@@ -41,6 +41,8 @@ export class AutosaveQueue {
   private backoffTimer: ReturnType<typeof setTimeout> | null = null;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
   private attempt = 0;
+  /** The server asked for no request before this time (Retry-After): nothing sends earlier. */
+  private holdUntil = 0;
   private stopped: 'closed' | 'paused' | 'held' | null = 'held';
   private disposed = false;
   private flushing = false;
@@ -296,10 +298,9 @@ export class AutosaveQueue {
         if (outcome.kind === 'paused') this.stopped = 'paused';
         else {
           this.attempt++;
-          this.backoffTimer = setTimeout(() => {
-            this.backoffTimer = null;
-            this.pump();
-          }, this.backoffMs(this.attempt));
+          const asked = outcome.retryAfterMs ?? 0;
+          if (asked > 0) this.holdUntil = this.now() + asked;
+          this.waitThenPump(Math.max(asked, this.backoffMs(this.attempt)));
         }
         this.failWaiters(outcome.kind === 'paused' ? 'paused' : 'offline');
         return;
@@ -370,9 +371,19 @@ export class AutosaveQueue {
     this.changes = this.changes.map((x) => (x === c ? next : x));
   }
 
+  private waitThenPump(ms: number) {
+    this.backoffTimer = setTimeout(() => {
+      this.backoffTimer = null;
+      this.pump();
+    }, ms);
+  }
+
+  /** Ends the backoff early (network back, «Сдать отчет»), but never before the server's Retry-After. */
   private clearBackoff() {
     if (this.backoffTimer) clearTimeout(this.backoffTimer);
     this.backoffTimer = null;
+    const held = this.holdUntil - this.now();
+    if (held > 0) this.waitThenPump(held);
   }
 
   private beat() {

@@ -41,7 +41,13 @@ export function outcomeOf(error: unknown): SendOutcome {
   if (!(error instanceof ApiError)) return { kind: 'retry', message: NO_NETWORK };
   const { status, title, detail, body } = error;
   if (status === 0) return { kind: 'retry', message: NO_NETWORK };
-  if (status >= 500 || status === 408 || status === 429) return { kind: 'retry', message: detail };
+  if (status >= 500 || status === 408 || status === 429) {
+    // The write limit (429) and an overloaded server (503) say how long to wait: Retry-After.
+    const wait = error.retryAfterSeconds;
+    return wait === null
+      ? { kind: 'retry', message: detail }
+      : { kind: 'retry', message: detail, retryAfterMs: wait * 1000 };
+  }
   if (status === 409 && title === 'cell_conflict' && Array.isArray(body.results)) {
     return { kind: 'results', results: body.results as ChangeResult[] };
   }

@@ -16,8 +16,11 @@ export type ChangeResult =
 export type SendOutcome =
   /** 200, or 409 cell_conflict: an answer about each change. */
   | { kind: 'results'; results: ChangeResult[] }
-  /** No answer (network, timeout, 5xx): the same ids may be sent again, the server applies each once. */
-  | { kind: 'retry'; message: string }
+  /**
+   * No answer (network, timeout, 5xx) or "not now" (429): the same ids may be sent again, the
+   * server applies each once; not before `retryAfterMs` if the server said so (Retry-After).
+   */
+  | { kind: 'retry'; message: string; retryAfterMs?: number }
   /** The session is gone (401): wait until the person signs in again. */
   | { kind: 'paused'; message: string }
   /** 409 collection_closed: nothing more will be accepted. */

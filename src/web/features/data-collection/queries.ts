@@ -1,6 +1,6 @@
 // Reading and submitting responses through TanStack Query. The editor's data is read once per
 // visit: refetching under a person who is typing would replace what they see.
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.js';
 import type { CollectionBlockRow, HistoryRow, ResponseForEditor } from './types.js';
 
@@ -28,10 +28,20 @@ export function useResponseForEditor(id: number) {
   });
 }
 
+/** A cell's «История», newest first, a page at a time («Показать ещё»). */
 export function useCellHistory(responseId: number, cell: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ['response', responseId, 'history', cell],
-    queryFn: () => api.get<{ rows: HistoryRow[] }>(`/api/responses/${responseId}/history`, { cell }),
+    queryFn: ({ pageParam }) =>
+      api.get<{ rows: HistoryRow[]; nextBeforeVersion: number | null }>(
+        `/api/responses/${responseId}/history`,
+        {
+          cell,
+          beforeVersion: pageParam,
+        },
+      ),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextBeforeVersion ?? undefined,
     staleTime: 0,
     gcTime: 0,
   });
