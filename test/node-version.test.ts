@@ -1,5 +1,5 @@
 // The Node.js check that `npm start` and `npm run test:e2e` make before anything else: the version
-// comparison everywhere, and, where the machine has an older Node (Debian's /usr/bin/node is 20),
+// comparison everywhere, and, where the machine has an older Node (/usr/bin/node is 20 on ours),
 // what `npm start` really does on it.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -59,7 +59,7 @@ describe('the Node.js version check', () => {
   });
 });
 
-/** A Node on this machine older than the project needs (Debian's is 20), if there is one. */
+/** A Node on this machine older than the project needs (/usr/bin/node is 20 on ours), if there is one. */
 function olderNode(): string | undefined {
   for (const candidate of [process.env.OLDER_NODE, '/usr/bin/node']) {
     if (!candidate || !fs.existsSync(candidate)) continue;
