@@ -46,6 +46,9 @@ export default defineConfig({
         launchOptions: {
           // No browser download is possible here: Debian's package (`apt-get install -y chromium`).
           executablePath: '/usr/bin/chromium',
+          // Chromium takes a download's name from its Content-Disposition only where file names can be
+          // UTF-8: under the C locale (a shell started with no LANG) a Cyrillic name became «download».
+          env: { ...process.env, LC_ALL: 'C.UTF-8' },
           args: [
             '--no-sandbox',
             '--disable-gpu',

@@ -5,7 +5,11 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { ensureBuild, root } from './ensure-build.mjs';
+import { exitIfNodeTooOld } from './node-version.mjs';
+
+// Before anything that needs a newer Node is loaded: an older one stops here, with one line.
+exitIfNodeTooOld('npm run test:e2e');
+const { ensureBuild, root } = await import('./ensure-build.mjs');
 
 function freePort() {
   return new Promise((resolve, reject) => {

@@ -3,8 +3,11 @@
 // the start-up time and the demo logins.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureBuild, root } from './ensure-build.mjs';
+import { exitIfNodeTooOld } from './node-version.mjs';
 
+// Before anything that needs a newer Node is loaded: an older one stops here, with one line.
+exitIfNodeTooOld('npm start');
+const { ensureBuild, root } = await import('./ensure-build.mjs');
 ensureBuild();
 // Stack traces then point into src/*.ts (tsconfig.server.json emits source maps).
 process.setSourceMapsEnabled(true);

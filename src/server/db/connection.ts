@@ -147,6 +147,8 @@ export function preparingPool(pool: pg.Pool, names = new StatementNames()): Post
       return w.client;
     },
     end: () => pool.end(),
+    // Kysely connects a separate client with these to cancel a query (its AbortSignal support).
+    options: pool.options,
   };
 }
 
