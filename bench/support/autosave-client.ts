@@ -118,6 +118,8 @@ export type AutosaveOptions = {
   thinkMs: number;
   /** Requests go through HAProxy: an answer without X-Served-By is then HAProxy's own. */
   viaProxy?: boolean;
+  /** Told of every request: how long it took, and its error kind if it failed. */
+  observe?: (ms: number, error?: string) => void;
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -192,6 +194,11 @@ export class AutosaveUser {
 
   /** Sends one batch; null when it got its answer, otherwise how long to wait before resending it. */
   private async send(changes: WireChange[]): Promise<number | null> {
+    const started = performance.now();
+    const record = (kind?: string, node?: string) => {
+      this.ledger.record(this.index, kind, node);
+      this.options.observe?.(performance.now() - started, kind);
+    };
     let res: HttpResult;
     try {
       res = await this.client.request(
@@ -201,21 +208,17 @@ export class AutosaveUser {
         JSON.stringify({ changes }),
       );
     } catch (err) {
-      this.ledger.record(this.index, networkKind(err));
+      record(networkKind(err));
       return queueBackoffMs(++this.attempt);
     }
     const conflict = res.status === 409 && res.text.includes('cell_conflict');
     if (res.status === 200 || conflict) {
       this.settle(JSON.parse(res.text).results as Result[]);
       const node = res.headers['x-served-by'];
-      this.ledger.record(
-        this.index,
-        conflict ? 'conflict' : undefined,
-        typeof node === 'string' ? node : undefined,
-      );
+      record(conflict ? 'conflict' : undefined, typeof node === 'string' ? node : undefined);
       return null;
     }
-    this.ledger.record(this.index, errorKind(res, this.options.viaProxy ?? false));
+    record(errorKind(res, this.options.viaProxy ?? false));
     if (res.status >= 500 || res.status === 408 || res.status === 429) {
       const retryAfter = Number(res.headers['retry-after']);
       this.attempt++;
