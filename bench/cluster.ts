@@ -88,17 +88,18 @@ async function main() {
             node.log[key as keyof typeof LOG_SIGNS] += text.split(sign).length - 1;
         },
       });
+    for (let i = 0; i < NODES; i++) {
+      const counts = { connection_lost: 0, database_unavailable: 0, crashed: 0 };
+      nodes.push({ name: `node${i + 1}`, port: await freePort(), log: counts } as Node);
+    }
+    // Registered before they start, so that a node that started is stopped even if another did not.
+    cleanup.add(() => Promise.all(nodes.map((n) => n.server?.stop())));
     const t0 = performance.now();
     await Promise.all(
-      Array.from({ length: NODES }, async (_, i) => {
-        const port = await freePort();
-        const counts = { connection_lost: 0, database_unavailable: 0, crashed: 0 };
-        const node = { name: `node${i + 1}`, port, log: counts } as Node;
+      nodes.map(async (node) => {
         node.server = await start(node);
-        nodes[i] = node;
       }),
     );
-    cleanup.add(() => Promise.all(nodes.map((n) => n.server.stop())));
     log(
       `${NODES} nodes ready in ${round((performance.now() - t0) / 1000)} s on ports ${nodes.map((n) => n.port).join(', ')}`,
     );

@@ -79,14 +79,22 @@ export async function runWithFaults(
   );
   const done: { name: string; at: number; figures: Record<string, number | string> }[] = [];
   const started = ledger.now();
-  for (const f of faults) {
-    const wait = started + f.at - ledger.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait * 1000));
-    const at = ledger.now();
-    log(`${at.toFixed(1).padStart(6)} s  ${f.name}`);
-    const figures = await f.act();
-    log(`${ledger.now().toFixed(1).padStart(6)} s    ${JSON.stringify(figures)}`);
-    done.push({ name: f.name, at, figures });
+  try {
+    for (const f of faults) {
+      const wait = started + f.at - ledger.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait * 1000));
+      const at = ledger.now();
+      log(`${at.toFixed(1).padStart(6)} s  ${f.name}`);
+      const figures = await f.act();
+      log(`${ledger.now().toFixed(1).padStart(6)} s    ${JSON.stringify(figures)}`);
+      done.push({ name: f.name, at, figures });
+    }
+  } catch (err) {
+    // A fault that went wrong (a node that would not start again) ends the run: the users stop at once.
+    stopping = true;
+    giveUpAt = 0;
+    await running;
+    throw err;
   }
   const rest = started + seconds - ledger.now();
   if (rest > 0) await new Promise((r) => setTimeout(r, rest * 1000));
