@@ -7,8 +7,7 @@
 //                                      a fifth of the run), BENCH_AUTOSAVE_USERS (40)
 //
 // The JSON: p99 per window (minute) over all requests, errors, the server's RSS per window (its
-// mean), and how the last window's RSS compares with the second's: it passes if it is at most 15 %
-// higher (lower is not a leak). Then every change the
+// mean), and how the last window's RSS compares with the second's: it passes within 15 % either way. Then every change the
 // autosaving schools were told was saved is looked up in the database, as the fault benchmarks do.
 import { sql } from 'kysely';
 import type { Db } from '../src/server/db/connection.js';
@@ -151,62 +150,45 @@ function workers(base: string, rec: Tally, demo: Demo, sessions: Map<string, Ses
   const base_ = `/api/monitoring/collections/${demo.collectionId}`;
   let fileUrls: string[] = [];
 
+  // Timed requests of one kind: a GET with the session's cookie, a POST with its CSRF headers too.
+  const get = (kind: string, path: string, s: Session) => timed(rec, kind, client, 'GET', path, cookie(s));
+  const post = (kind: string, path: string, s: Session, expect = 200) =>
+    timed(rec, kind, client, 'POST', path, s.headers, {}, expect);
+
   const submit = demo.submitters
     .slice(0, 4)
     .map((s) =>
-      loop(5000, () =>
-        timed(
-          rec,
-          'submit',
-          client,
-          'POST',
-          `/api/responses/${s.responseId}/submit`,
-          sessions.get(s.login)!.headers,
-          {},
-        ),
-      ),
+      loop(5000, () => post('submit', `/api/responses/${s.responseId}/submit`, sessions.get(s.login)!)),
     );
   const monitoring = [
-    loop(1000, () => timed(rec, 'region stats', client, 'GET', `${base_}/stats`, cookie(regional))),
+    loop(1000, () => get('region stats', `${base_}/stats`, regional)),
     loop(1000, () => {
       const sort = ['name', 'status', 'submittedAt'][Math.floor(Math.random() * 3)];
       const page = 1 + Math.floor(Math.random() * 3);
-      return timed(
-        rec,
+      return get(
         'participants list',
-        client,
-        'GET',
         `${base_}/participants?sort=${sort}&page=${page}&pageSize=50`,
-        cookie(regional),
+        regional,
       );
     }),
-    loop(2000, () => timed(rec, 'national stats', client, 'GET', `${base_}/stats`, cookie(admin))),
+    loop(2000, () => get('national stats', `${base_}/stats`, admin)),
   ];
   const exports = loop(30_000, async () => {
-    const asked = await timed(
-      rec,
-      'export request',
-      client,
-      'POST',
-      `${base_}/exports`,
-      exporter.headers,
-      {},
-      202,
-    );
+    const asked = await post('export request', `${base_}/exports`, exporter, 202);
     if (!asked) return;
     const id = (JSON.parse(asked.text) as { id: number }).id;
     for (;;) {
-      const state = await timed(rec, 'export poll', client, 'GET', `/api/exports/${id}`, cookie(exporter));
+      const state = await get('export poll', `/api/exports/${id}`, exporter);
       const status = state ? (JSON.parse(state.text) as { status: string }).status : 'failed';
       if (status === 'done') break;
       if (status === 'failed') return rec.add('export job', 0, 'failed');
       await sleep(500);
     }
-    await timed(rec, 'export download', client, 'GET', `/api/exports/${id}/download`, cookie(exporter));
+    await get('export download', `/api/exports/${id}/download`, exporter);
   });
   const publications = [
     loop(2000, async () => {
-      const list = await timed(rec, 'publication list', client, 'GET', '/api/publications', cookie(reader));
+      const list = await get('publication list', '/api/publications', reader);
       if (list) {
         const rows = (JSON.parse(list.text) as { rows: { files: { url: string }[] }[] }).rows;
         fileUrls = rows.flatMap((r) => r.files.map((f) => f.url));
@@ -214,7 +196,7 @@ function workers(base: string, rec: Tally, demo: Demo, sessions: Map<string, Ses
     }),
     loop(10_000, async () => {
       const url = fileUrls[Math.floor(Math.random() * fileUrls.length)];
-      if (url) await timed(rec, 'publication file', client, 'GET', url, cookie(reader));
+      if (url) await get('publication file', url, reader);
     }),
   ];
   // A person arriving: a browser of its own signs in, looks at its session, signs out.
@@ -352,6 +334,8 @@ async function main() {
     const last = full.at(-1)?.rss_mb ?? Number.NaN;
     const growth = (last - second) / second;
     const errors = rec.errorCount();
+    // Within 15 % either way, as the issue asks: a leak shows as growth, and a fall that large would
+    // mean minute 2 was no steady state to compare with.
     const ok =
       errors === 0 && Math.abs(growth) <= RSS_TOLERANCE && verdict.lost === 0 && verdict.duplicated === 0;
     log(
