@@ -3,7 +3,8 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { preparingPool, StatementNames } from '../src/server/db/connection.js';
+import { loadConfig } from '../src/server/config.js';
+import { openDatabase, preparingPool, StatementNames } from '../src/server/db/connection.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 
 describe('statement names', () => {
@@ -37,6 +38,15 @@ describe('statement names', () => {
       generation = g;
     }
     expect(rollovers.slice(0, 8)).toEqual([10, 30, 70, 150, 310, 630, 1230, 1830]);
+  });
+});
+
+describe('DATABASE_PREPARED_STATEMENTS', () => {
+  it('is on unless set to false, and refuses anything but true or false', () => {
+    expect(loadConfig({}).databasePreparedStatements).toBe(true);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'true' }).databasePreparedStatements).toBe(true);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).databasePreparedStatements).toBe(false);
+    expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'off' })).toThrow(/DATABASE_PREPARED_STATEMENTS/);
   });
 });
 
@@ -85,5 +95,28 @@ describe.skipIf(!process.env.DATABASE_URL)('prepared statements on PostgreSQL', 
       expect(names).not.toContain('niko_0_1');
     });
     expect(await prepared()).not.toContain('niko_0_1');
+  });
+
+  /** The statements one connection (a pool of one) holds after running a frequent query three times. */
+  async function preparedAfterUse(preparedStatements: boolean | undefined) {
+    const handle = await openDatabase({
+      databaseUrl: database.url,
+      poolSize: 1,
+      onConnectionLost: () => {},
+      ...(preparedStatements === undefined ? {} : { preparedStatements }),
+    });
+    try {
+      for (let i = 0; i < 3; i++) await sql`SELECT ${41}::int + 1 AS n`.execute(handle.db);
+      return (
+        await sql<{ name: string }>`SELECT name FROM pg_prepared_statements`.execute(handle.db)
+      ).rows.map((r) => r.name);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  it('names frequent statements by default, and none when switched off (PgBouncer in transaction mode)', async () => {
+    expect((await preparedAfterUse(undefined)).some((n) => n.startsWith('niko_'))).toBe(true);
+    expect(await preparedAfterUse(false)).toEqual([]);
   });
 });

@@ -10,8 +10,8 @@ export const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0
 
 export type BenchDatabase = DbHandle & { name: string; url: string; drop: () => Promise<void> };
 
-async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: SERVER_URL });
+async function admin<T>(serverUrl: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: serverUrl });
   await c.connect();
   try {
     return await work(c);
@@ -20,10 +20,14 @@ async function admin<T>(work: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function createBenchDatabase(prefix: string): Promise<BenchDatabase> {
+/** A new database on `serverUrl`'s server (by default DATABASE_URL's), migrated unless told not to. */
+export async function createBenchDatabase(
+  prefix: string,
+  { serverUrl = SERVER_URL, migrated = true }: { serverUrl?: string; migrated?: boolean } = {},
+): Promise<BenchDatabase> {
   const name = `niko_bench_${prefix}_${process.pid}_${randomBytes(3).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  const url = new URL(SERVER_URL);
+  await admin(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   // DROP … WITH (FORCE) ends its connections; that is expected, not worth a line after the figures.
   const handle = await openDatabase({
@@ -36,10 +40,10 @@ export async function createBenchDatabase(prefix: string): Promise<BenchDatabase
     if (dropped) return;
     dropped = true;
     await handle.close().catch(() => {});
-    await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   };
   try {
-    await migrate(handle.pool);
+    if (migrated) await migrate(handle.pool);
   } catch (err) {
     await drop();
     throw err;

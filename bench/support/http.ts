@@ -3,14 +3,35 @@
 // (CSRF token + cookie, then sign-in) that every virtual user performs once before measuring.
 import http from 'node:http';
 
-export type HttpResult = { status: number; text: string; setCookie: string[] };
+export type HttpResult = {
+  status: number;
+  text: string;
+  setCookie: string[];
+  headers: http.IncomingHttpHeaders;
+};
+
+export type HttpClientOptions = {
+  /** The loopback address to send from (127.0.0.2, …): another client IP as the server sees it. */
+  localAddress?: string;
+  /** A request without a whole answer after this long fails with `timeout` (as a browser's would). */
+  timeoutMs?: number;
+};
+
+/** A request that got no answer in time; the request may still have been carried out. */
+export class RequestTimeout extends Error {
+  readonly code = 'timeout';
+}
 
 export class HttpClient {
   private readonly agent: http.Agent;
   private readonly host: string;
   private readonly port: number;
 
-  constructor(baseUrl: string, sockets: number) {
+  constructor(
+    baseUrl: string,
+    sockets: number,
+    private readonly options: HttpClientOptions = {},
+  ) {
     const u = new URL(baseUrl);
     this.host = u.hostname;
     this.port = Number(u.port);
@@ -21,8 +42,9 @@ export class HttpClient {
     return new Promise((resolve, reject) => {
       const h: Record<string, string | number> = { ...headers };
       if (body !== undefined) h['content-length'] = Buffer.byteLength(body);
+      const { localAddress, timeoutMs } = this.options;
       const req = http.request(
-        { host: this.host, port: this.port, method, path, headers: h, agent: this.agent },
+        { host: this.host, port: this.port, method, path, headers: h, agent: this.agent, localAddress },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -31,11 +53,19 @@ export class HttpClient {
               status: res.statusCode ?? 0,
               text: chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks).toString(),
               setCookie: res.headers['set-cookie'] ?? [],
+              headers: res.headers,
             }),
           );
           res.on('error', reject);
         },
       );
+      if (timeoutMs) {
+        const timer = setTimeout(
+          () => req.destroy(new RequestTimeout(`no answer in ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+        req.on('close', () => clearTimeout(timer));
+      }
       req.on('error', reject);
       req.end(body);
     });

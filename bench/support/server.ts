@@ -21,8 +21,18 @@ const BUILT_DIR = path.join(
   `niko-bench-server-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`,
 );
 
-/** Compiles the server like `npm run build:server`, but into BUILT_DIR, leaving dist/ alone. */
+let built: string | undefined;
+
+/**
+ * Compiles the server like `npm run build:server`, but into BUILT_DIR, leaving dist/ alone; once
+ * per run, however many servers a benchmark starts (or restarts).
+ */
 function buildServer(): string {
+  built ??= compileServer();
+  return built;
+}
+
+function compileServer(): string {
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   fs.rmSync(BUILT_DIR, { recursive: true, force: true });
   execFileSync(
@@ -51,7 +61,26 @@ function startFlags(): string[] {
 /** How the server runs: `built` or the TypeScript sources (the default). */
 export const SERVER_MODE = process.env.BENCH_SERVER === 'built' ? 'built' : 'tsx';
 
-export type BenchServer = { url: string; port: number; pid: number; stop: () => Promise<void> };
+export type BenchServer = {
+  url: string;
+  port: number;
+  pid: number;
+  /** SIGTERM, then SIGKILL after 15 s; resolves once the process has exited. */
+  stop: () => Promise<void>;
+  /** Sends a signal (kill -9, SIGTERM) without waiting. */
+  signal: (signal: NodeJS.Signals) => void;
+  /** Resolves when the process has exited, however. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The last 20,000 characters it wrote to stdout and stderr. */
+  output: () => string;
+};
+
+export type ServerOptions = {
+  /** Listen on this port (a node restarted behind a proxy keeps its address); default a free one. */
+  port?: number;
+  /** Every chunk the server writes to stdout or stderr (its log lines). */
+  onOutput?: (text: string) => void;
+};
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -67,8 +96,9 @@ export function freePort(): Promise<number> {
 export async function startServer(
   databaseUrl: string,
   env: Record<string, string> = {},
+  options: ServerOptions = {},
 ): Promise<BenchServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const entry =
     SERVER_MODE === 'built' ? [buildServer()] : ['--import', 'tsx', path.join('src', 'server', 'main.ts')];
   const child: ChildProcess = spawn(
@@ -94,12 +124,19 @@ export async function startServer(
   );
   let output = '';
   const keep = (d: Buffer) => {
-    output = (output + d.toString()).slice(-20_000);
+    const text = d.toString();
+    output = (output + text).slice(-20_000);
+    options.onOutput?.(text);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const pid = child.pid as number;
+  const signal = (sig: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(pid, sig);
+  };
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     process.kill(pid, 'SIGTERM');
@@ -112,7 +149,8 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`server exited early:\n${output}`);
     try {
       if ((await fetch(`${url}/readyz`)).ok) break;
     } catch {}
@@ -122,5 +160,5 @@ export async function startServer(
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, port, pid, stop };
+  return { url, port, pid, stop, signal, exited, output: () => output };
 }

@@ -22,6 +22,10 @@ const envSchema = z.object({
     .min(0)
     .default(DEFAULT_TIMEOUTS.idleInTransactionMs),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).default(DEFAULT_TIMEOUTS.connectMs),
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   DATA_DIR: z.string().default('./data'),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   LOGIN_MAX_FAILURES_PER_LOGIN: z.coerce.number().int().positive().default(5),
@@ -72,6 +76,8 @@ export type Config = {
   /** Connections to PostgreSQL (with DATABASE_URL); requests beyond it wait for one. */
   databasePoolSize: number;
   databaseTimeouts: DatabaseTimeouts;
+  /** Name frequent statements (db/connection.ts); off behind PgBouncer's transaction mode before 1.22. */
+  databasePreparedStatements: boolean;
   dataDir: string;
   sessionIdleMs: number;
   /** Attempts counted per login (and per device cookie, and per user's password check), per address, and the window. */
@@ -127,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleInTransactionMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
     },
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     dataDir: path.resolve(e.DATA_DIR),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     loginLimits: {

@@ -17,6 +17,7 @@ const handle = await openDatabase({
   dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
   ...(config.databaseUrl ? { poolSize: config.databasePoolSize } : {}),
   timeouts: config.databaseTimeouts,
+  preparedStatements: config.databasePreparedStatements,
   onConnectionLost: (err) => log.warn({ err: { message: err.message } }, 'database connection lost'),
 });
 await migrate(handle.pool);

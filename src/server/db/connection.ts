@@ -32,6 +32,12 @@ export type OpenOptions = {
   timeouts?: DatabaseTimeouts;
   /** Told when a connection is lost (the server restarted, failed over or ended it); defaults to console.warn. */
   onConnectionLost?: (err: Error) => void;
+  /**
+   * Name frequent statements (StatementNames; default true). Off, every query is parsed and planned
+   * each time: for a pooler that lends a server connection per transaction and cannot carry named
+   * statements across (PgBouncer before 1.22, docs/DEPLOY.md).
+   */
+  preparedStatements?: boolean;
 };
 
 /**
@@ -164,7 +170,8 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
       idle_in_transaction_session_timeout: t.idleInTransactionMs,
     });
     survivesLostConnections(pool, opts.onConnectionLost ?? warnLost);
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+    const dialectPool = opts.preparedStatements === false ? pool : preparingPool(pool);
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: dialectPool }) });
 
     return { db, pool, engine: 'postgres', close: () => db.destroy() };
   }

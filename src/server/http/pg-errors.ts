@@ -21,7 +21,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (typeof code === 'string') {
     // 08: connection exception; 57P01-03: shut down or starting; 53300: too many connections;
     // 57014: statement timeout; 55P03: lock timeout; 25P03: idle-in-transaction timeout;
-    // 40001/40P01: serialization failure or deadlock, which a retry resolves.
+    // 40001/40P01: serialization failure or deadlock, which a retry resolves; 25006: a read-only
+    // database (after a failover, DATABASE_URL leads to a demoted primary or a standby).
     if (/^08/.test(code) || RETRYABLE_PG_CODES.has(code)) return true;
     if (NETWORK_CODES.has(code)) return true;
   }
@@ -38,6 +39,7 @@ const RETRYABLE_PG_CODES = new Set([
   '25P03',
   '40001',
   '40P01',
+  '25006',
 ]);
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
