@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import { installRussianZodMessages } from '../shared/zod-russian.js';
@@ -38,9 +38,12 @@ const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 
 declare module 'fastify' {
   interface FastifyInstance {
-    routeList: { method: string; url: string }[];
+    routeList: RouteEntry[];
   }
 }
+
+/** A route as added, with its request schemas (the security suites walk them). */
+export type RouteEntry = { method: string; url: string; schema: FastifySchema };
 
 export type AppOptions = {
   config: Config;
@@ -74,10 +77,10 @@ export async function buildApp({
     return503OnClosing: false,
   });
   // Every route, recorded as it is added: the cross-tenant test checks it covers each one with an id.
-  const routes: { method: string; url: string }[] = [];
+  const routes: RouteEntry[] = [];
   app.decorate('routeList', routes);
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) routes.push({ method, url: r.url });
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url, schema: r.schema ?? {} });
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -19,7 +19,14 @@ export class Client {
   async request<T = any>(
     method: string,
     path: string,
-    opts: { json?: unknown; body?: BodyInit; headers?: Record<string, string>; csrf?: boolean } = {},
+    opts: {
+      json?: unknown;
+      body?: BodyInit;
+      headers?: Record<string, string>;
+      csrf?: boolean;
+      /** false: leave a JSON answer as text (the fuzzer reads only the status). */
+      parse?: boolean;
+    } = {},
   ): Promise<Response<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     const unsafe = method !== 'GET' && method !== 'HEAD';
@@ -44,7 +51,8 @@ export class Client {
     if (res.ok && (path === '/api/auth/login' || path === '/api/auth/logout')) this.csrf = null;
     const text = await res.text();
     let parsed: unknown = text;
-    if ((res.headers.get('content-type') ?? '').includes('json') && text) parsed = JSON.parse(text);
+    if (opts.parse !== false && (res.headers.get('content-type') ?? '').includes('json') && text)
+      parsed = JSON.parse(text);
     return { status: res.status, headers: res.headers, body: parsed as T, text };
   }
 

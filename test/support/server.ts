@@ -1,6 +1,6 @@
 // Starts the real app on a loopback port against a fresh test database. Tests talk to it over
 // HTTP with test/support/client.ts, exactly as a browser would.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { type Config, loadConfig } from '../../src/server/config.js';
 import { seedDemo } from '../../src/server/demo/seed.js';
@@ -23,6 +23,8 @@ export type TestServerOptions = {
   database?: TestDatabase;
   /** Background workers (exports); off to leave a job queued for a test to drive. */
   startWorkers?: boolean;
+  /** Where the app's log goes; none by default. */
+  logger?: FastifyServerOptions['logger'];
 };
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -34,7 +36,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     config,
     db: database.db,
     pool: database.pool,
-    logger: false,
+    logger: opts.logger ?? false,
     startWorkers: opts.startWorkers ?? true,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -199,13 +199,19 @@ async function openPglite(opts: OpenOptions): Promise<DbHandle> {
     database: 'postgres',
     max: 1,
   });
-  survivesLostConnections(pool, opts.onConnectionLost ?? warnLost);
+  // Closing the socket server ends the connections it still has; that is no loss worth a warning.
+  let closing = false;
+  const onLost = opts.onConnectionLost ?? warnLost;
+  survivesLostConnections(pool, (err) => {
+    if (!closing) onLost(err);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     pool,
     engine: 'pglite',
     close: async () => {
+      closing = true;
       await db.destroy();
       await server.stop();
       await lite.close();

@@ -17,20 +17,38 @@ export function unstorableChar(text: string): string | null {
   return UNSTORABLE.exec(text)?.[0] ?? null;
 }
 
-/** The first string (or key) in `value` with an unstorable character, walked without recursion. */
-export function findUnstorableText(value: unknown): Found | null {
-  const stack: { value: unknown; path: string[] }[] = [{ value, path: [] }];
+/** A place in the walked value: its key and its parent, so that a path is built only when needed. */
+type Place = { key: string; parent: Place | null; depth: number };
+
+function pathOf(place: Place | null): string[] {
+  const path: string[] = [];
+  for (let p = place; p; p = p.parent) path.push(p.key);
+  return path.reverse();
+}
+
+/** No request the portal understands nests deeper than this; deeper JSON is refused outright. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * The first string (or key) in `value` with an unstorable character, walked without recursion
+ * and without copying paths (a body nested 100,000 deep cost seconds per level of copying).
+ * `tooDeep` when it nests deeper than MAX_JSON_DEPTH.
+ */
+export function findUnstorableText(value: unknown): Found | 'tooDeep' | null {
+  const stack: { value: unknown; place: Place | null }[] = [{ value, place: null }];
   while (stack.length) {
-    const item = stack.pop() as { value: unknown; path: string[] };
+    const item = stack.pop() as { value: unknown; place: Place | null };
     if (typeof item.value === 'string') {
       const char = unstorableChar(item.value);
-      if (char) return { path: item.path, char };
+      if (char) return { path: pathOf(item.place), char };
     } else if (item.value && typeof item.value === 'object') {
+      const depth = (item.place?.depth ?? 0) + 1;
+      if (depth > MAX_JSON_DEPTH) return 'tooDeep';
       for (const [key, child] of Object.entries(item.value)) {
-        const path = [...item.path, key];
+        const place = { key, parent: item.place, depth };
         const char = unstorableChar(key);
-        if (char) return { path, char };
-        stack.push({ value: child, path });
+        if (char) return { path: pathOf(place), char };
+        stack.push({ value: child, place });
       }
     }
   }
@@ -62,6 +80,7 @@ export function installTextGuard(app: FastifyInstance) {
     const parts = { params: request.params, querystring: request.query, body: request.body };
     for (const [context, value] of Object.entries(parts)) {
       const found = findUnstorableText(value);
+      if (found === 'tooDeep') throw Problem.badRequest('Запрос содержит слишком глубоко вложенные данные.');
       if (found) throw unstorableTextProblem(context, found);
     }
   });
