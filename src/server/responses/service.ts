@@ -55,5 +55,5 @@ export function dataCollectionBlocks(db: Db, viewer: CurrentUser) {
 export async function historyOfCell(db: Db, viewer: CurrentUser, id: number, key: string) {
   const response = await getResponse(db, viewer, id);
   if (!response) throw Problem.notFound('Отчёт не найден.');
-  return cellHistory(db, id, key);
+  return cellHistory(db, { id, collectionId: response.collectionId }, key);
 }
