@@ -41,6 +41,7 @@ const envSchema = z.object({
   EXPORT_TTL_HOURS: z.coerce.number().positive().default(24),
   EXPORT_POLL_MS: z.coerce.number().int().positive().default(1000),
   EXPORT_STALE_SECONDS: z.coerce.number().positive().default(30),
+  MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().positive().default(10),
 });
 
 export type Config = {
@@ -68,6 +69,8 @@ export type Config = {
   exportPollMs: number;
   /** A running export whose heartbeat is older than this is taken over by another runner. */
   exportStaleMs: number;
+  /** How often each process tries a maintenance pass (ops/maintenance.ts); one runs at a time. */
+  maintenanceIntervalMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -105,5 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exportTtlMs: e.EXPORT_TTL_HOURS * 3_600_000,
     exportPollMs: e.EXPORT_POLL_MS,
     exportStaleMs: e.EXPORT_STALE_SECONDS * 1000,
+    maintenanceIntervalMs: e.MAINTENANCE_INTERVAL_MINUTES * 60_000,
   };
 }
