@@ -86,6 +86,11 @@ describe('append-only history', () => {
     expect(created.body.participants).toBe(3);
     const id = created.body.id;
     await run(`DELETE FROM collections WHERE id = ${id}`);
+    // Its (empty) partition of cell_changes goes with it.
+    const partition = await sql<{
+      t: string | null;
+    }>`SELECT to_regclass(${`cell_changes_c${id}`})::text AS t`.execute(server.database.db);
+    expect(partition.rows[0]?.t).toBeNull();
     const left = await sql<{
       n: number;
     }>`SELECT count(*)::int AS n FROM responses WHERE collection_id = ${id}`.execute(server.database.db);

@@ -86,6 +86,17 @@ END $$;
 CREATE TRIGGER collections_add_cell_changes_partition AFTER INSERT ON collections
   FOR EACH ROW EXECUTE FUNCTION collections_add_cell_changes_partition();
 
+-- A collection can be deleted only while nobody has written to it (the foreign keys restrict),
+-- so its partition is empty then, and goes with it.
+CREATE FUNCTION collections_drop_cell_changes_partition() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+  EXECUTE format('DROP TABLE IF EXISTS %I', 'cell_changes_c' || OLD.id);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER collections_drop_cell_changes_partition AFTER DELETE ON collections
+  FOR EACH ROW EXECUTE FUNCTION collections_drop_cell_changes_partition();
+
 -- The changes stored so far, each into its collection's partition.
 SELECT cell_changes_add_partition(id) FROM collections ORDER BY id;
 INSERT INTO cell_changes (collection_id, response_id, change_id, cell_key, old_value, new_value, version,
