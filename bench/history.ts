@@ -119,6 +119,18 @@ async function measure(t: Target): Promise<Round> {
   };
 }
 
+/**
+ * Index and sequential scans of the history's partitions so far: autosave on the new collection
+ * must not read them at all, and this shows whether it does.
+ */
+async function historyScans(pool: pg.Pool, partitions: string[]) {
+  const { rows } = await pool.query<{ scans: string | null }>(
+    `SELECT sum(seq_scan + coalesce(idx_scan, 0)) AS scans FROM pg_stat_user_tables WHERE relname = ANY($1)`,
+    [partitions],
+  );
+  return Number(rows[0]?.scans ?? 0);
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -164,6 +176,12 @@ async function main() {
         `${round((performance.now() - t0) / 1000, 0)} s`,
     );
     for (const t of [empty, loaded]) await startAndSignIn(t, cleanup);
+    const partitions = (
+      await loaded.database.pool.query<{ name: string }>(
+        `SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = 'cell_changes'::regclass`,
+      )
+    ).rows.map((r) => r.name);
+    const scansBefore = await historyScans(loaded.database.pool, partitions);
 
     const results: Record<Target['label'], Round[]> = { empty: [], loaded: [] };
     for (let r = 1; r <= ROUNDS; r++) {
@@ -172,6 +190,12 @@ async function main() {
       for (const t of order) results[t.label].push(await measure(t));
     }
 
+    // The statistics are flushed within a second of each transaction; a pause lets the last ones in.
+    await new Promise((r) => setTimeout(r, 2000));
+    const historyScansDuring = (await historyScans(loaded.database.pool, partitions)) - scansBefore;
+    log(
+      `\nscans of the ${partitions.length} earlier collections' partitions during the rounds: ${historyScansDuring}`,
+    );
     const e = summary(results.empty);
     const l = summary(results.loaded);
     const throughputRatio = round(l.cell_saves_per_s / e.cell_saves_per_s, 2);
@@ -194,6 +218,7 @@ async function main() {
       JSON.stringify({
         history_rows: rows,
         history_collections: HISTORY_COLLECTIONS,
+        history_partition_scans: historyScansDuring,
         rounds: ROUNDS,
         empty: e,
         loaded: l,
