@@ -6,75 +6,42 @@
 //                                      BENCH_ORGS (500), BENCH_BATCH (8), BENCH_POOL_SIZE (20),
 //                                      BENCH_PACED_CELLS_PER_S (3000; 0 skips the paced phase),
 //                                      BENCH_BASELINE=0 skips the pg baseline (while profiling)
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { NIKO_CONTEXT_FORM } from '../src/server/demo/niko-form.js';
 import { inputCellMap } from '../src/shared/forms/layout.js';
+import {
+  BATCH,
+  integerCells,
+  nextBatch,
+  ORGS,
+  type Org,
+  orgsOf,
+  PACED_CELLS_PER_S,
+  POOL_SIZE,
+  pacedIntervalMs,
+  pacedName,
+  report,
+  SECONDS,
+  serverStep,
+  WARMUP_SECONDS,
+} from './support/autosave-load.js';
 import { Cleanup } from './support/cleanup.js';
 import { createBenchDatabase, vacuumAnalyze } from './support/database.js';
-import { BENCH_PASSWORD, loadOrganizations, openCollection, type Participant } from './support/fixtures.js';
-import { HttpClient, type Session, signInAll } from './support/http.js';
+import { BENCH_PASSWORD, loadOrganizations, openCollection } from './support/fixtures.js';
+import { HttpClient, signInAll } from './support/http.js';
 import { type Phase, reportFailure, runLoad, runPaced } from './support/load.js';
 import { type CpuSplit, cpuSplit, formatCpu, formatCpuPer, sampleRss } from './support/proc.js';
 import { SERVER_MODE, startServer } from './support/server.js';
-import { formatLatency, round } from './support/stats.js';
+import { round } from './support/stats.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
-const ORGS = Number(process.env.BENCH_ORGS ?? 500);
-const BATCH = Number(process.env.BENCH_BATCH ?? 8);
-// The server's pg pool (DATABASE_POOL_SIZE, default 20); the baseline gets a pool of the same size.
-const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 20);
 const WITH_BASELINE = process.env.BENCH_BASELINE !== '0';
-// After the closed loop, the same organizations at a steady offered rate, to see latency at load.
-const PACED_CELLS_PER_S = Number(process.env.BENCH_PACED_CELLS_PER_S ?? 3000);
-
-/** One organization's view of its cells: the version each cell is at, as its browser knows it. */
-type Org = Participant & { session?: Session; versions: Map<string, number>; cursor: number };
-
-/** The next batch: BATCH consecutive integer cells (a person typing along a row), each one version up. */
-function nextBatch(org: Org, keys: string[]) {
-  const out: { id: string; cell: string; value: string; base: number }[] = [];
-  for (let i = 0; i < BATCH; i++) {
-    const cell = keys[(org.cursor + i) % keys.length]!;
-    const base = org.versions.get(cell) ?? 0;
-    out.push({ id: randomUUID(), cell, value: String((base + 1) % 5000), base });
-  }
-  org.cursor = (org.cursor + BATCH) % keys.length;
-  return out;
-}
-
-function serverStep(client: HttpClient, keys: string[]) {
-  return async (org: Org) => {
-    const changes = nextBatch(org, keys);
-    const res = await client.request(
-      'POST',
-      `/api/responses/${org.responseId}/changes`,
-      org.session!.headers,
-      JSON.stringify({ changes }),
-    );
-    if (res.status !== 200) {
-      reportFailure(`autosave ${res.status}`, res.text);
-      return { units: 0, ok: false };
-    }
-    const { results } = JSON.parse(res.text) as {
-      results: { cell: string; status: string; version: number }[];
-    };
-    let applied = 0;
-    for (const r of results) {
-      org.versions.set(r.cell, r.version);
-      if (r.status === 'applied') applied++;
-    }
-    return { units: applied, ok: applied === changes.length };
-  };
-}
 
 /**
  * The same writes as the server's, straight through pg: in one transaction, the batch's cells
  * upserted and a history line per change, as prepared statements (the fastest plain way to send
  * them). No session, no lock, no checks, no HTTP.
  */
-function baselineStep(pool: pg.Pool, keys: string[]) {
+function baselineStep(pool: pg.Pool, keys: string[], collectionId: number) {
   const rowsOf = (n: number, width: number, extra: (i: number) => string) =>
     Array.from({ length: n }, (_, r) => {
       const params = Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`);
@@ -85,8 +52,8 @@ function baselineStep(pool: pg.Pool, keys: string[]) {
     rowsOf(BATCH, 4, () => `, now(), $${BATCH * 4 + 1}`) +
     ' on conflict ("response_id", "cell_key") do update set "value" = "excluded"."value", "version" = "excluded"."version", "updated_at" = "excluded"."updated_at", "updated_by" = "excluded"."updated_by"';
   const historySql =
-    'insert into "cell_changes" ("change_id", "response_id", "cell_key", "old_value", "new_value", "version", "user_id", "user_login", "ip") values ' +
-    rowsOf(BATCH, 9, () => '');
+    'insert into "cell_changes" ("collection_id", "change_id", "response_id", "cell_key", "old_value", "new_value", "version", "user_id", "user_login", "ip") values ' +
+    rowsOf(BATCH, 10, () => '');
   return async (org: Org) => {
     const changes = nextBatch(org, keys);
     const client = await pool.connect();
@@ -101,6 +68,7 @@ function baselineStep(pool: pg.Pool, keys: string[]) {
         name: 'bench_history',
         text: historySql,
         values: changes.flatMap((c) => [
+          collectionId,
           c.id,
           org.responseId,
           c.cell,
@@ -137,16 +105,6 @@ async function printScans(url: string) {
   await c.end();
 }
 
-function report(name: string, p: Phase) {
-  const s = p.latencies.summary();
-  const cellsPerS = p.units / p.seconds;
-  console.log(
-    `${name}: ${round(cellsPerS, 0)} cells/s, ${round(p.requests / p.seconds, 0)} batches/s, ` +
-      `errors ${p.errors}; latency ${formatLatency(s)}`,
-  );
-  return { cellsPerS, ...s };
-}
-
 async function main() {
   console.log(
     `autosave: ${ORGS} organizations, ${BATCH} cells per batch, concurrency ${ORGS}, ` +
@@ -158,15 +116,9 @@ async function main() {
   try {
     const t0 = performance.now();
     await loadOrganizations(database.db, ORGS);
-    const { definition, participants } = await openCollection(database.db, NIKO_CONTEXT_FORM);
-    const keys = [...inputCellMap(definition).values()]
-      .filter((c) => c.column.type === 'integer')
-      .map((c) => c.key);
-    const orgs: Org[] = participants.map((p, i) => ({
-      ...p,
-      versions: new Map(),
-      cursor: (i * 17) % keys.length,
-    }));
+    const { definition, participants, collectionId } = await openCollection(database.db, NIKO_CONTEXT_FORM);
+    const keys = integerCells(definition);
+    const orgs: Org[] = orgsOf(participants, keys);
     await database.close();
     console.log(
       `set-up: ${orgs.length} organizations, form with ${inputCellMap(definition).size} input cells ` +
@@ -180,7 +132,7 @@ async function main() {
       await vacuumAnalyze(database.url);
       const baselinePool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
       cleanup.add(() => baselinePool.end().catch(() => {}));
-      const base = baselineStep(baselinePool, keys);
+      const base = baselineStep(baselinePool, keys, collectionId);
       await runLoad(orgs, WARMUP_SECONDS, base, false);
       const baseCpu = await cpuSplit(null, database.name);
       baseline = await runLoad(orgs, SECONDS, base);
@@ -213,8 +165,7 @@ async function main() {
     const serverCpu = await cpu();
     const rssClosed = rss.phase();
     let paced: Phase | undefined;
-    const intervalMs = (ORGS * BATCH * 1000) / PACED_CELLS_PER_S;
-    if (PACED_CELLS_PER_S > 0) paced = await runPaced(orgs, SECONDS, intervalMs, step);
+    if (PACED_CELLS_PER_S > 0) paced = await runPaced(orgs, SECONDS, pacedIntervalMs(), step);
     const rssPaced = rss.phase();
     rss.stop();
     // The server's memory under load: the measured phases, warm-up included, not the sign-ins.
@@ -230,12 +181,7 @@ async function main() {
     const s = report(`server over HTTP (${ORGS} sessions)`, measured);
     console.log(`  ${formatCpu(serverCpu)}`);
     console.log(`  ${formatCpuPer(serverCpu, measured.completed, 'batch')}`);
-    if (paced) {
-      report(
-        `server, paced at ${PACED_CELLS_PER_S} cells/s offered (a batch per organization every ${round(intervalMs / 1000, 2)} s; latency from when each was due)`,
-        paced,
-      );
-    }
+    if (paced) report(pacedName(), paced);
     console.log(
       `  server peak RSS ${round(rssPeak)} MB under load (closed loop ${round(rssClosed)} MB` +
         `${paced ? `, paced ${round(rssPaced)} MB` : ''}); during the ${ORGS} sign-ins ${round(rssSignIn)} MB`,

@@ -39,8 +39,10 @@ export async function createBenchDatabase(
   const drop = async () => {
     if (dropped) return;
     dropped = true;
-    await handle.close().catch(() => {});
+    // Dropped WITH (FORCE) first: that also ends a statement still running (a load interrupted by
+    // Ctrl-C), whose connection would otherwise keep the pool from closing until it is done.
     await admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await handle.close().catch(() => {});
   };
   try {
     if (migrated) await migrate(handle.pool);

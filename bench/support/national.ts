@@ -6,7 +6,7 @@ import os from 'node:os';
 import pg from 'pg';
 import { findNational, loadNational, type NationalDataset } from '../../scripts/load-national.js';
 import type { Cleanup } from './cleanup.js';
-import { createBenchDatabase, SERVER_URL } from './database.js';
+import { createBenchDatabase } from './database.js';
 
 export type National = {
   /** The database's name and URL, for the server and for psql. */
@@ -15,16 +15,6 @@ export type National = {
   pool: pg.Pool;
   dataset: NationalDataset;
 };
-
-async function forceDrop(name: string) {
-  const c = new pg.Client({ connectionString: SERVER_URL });
-  await c.connect();
-  try {
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await c.end();
-  }
-}
 
 export async function nationalDatabase(
   prefix: string,
@@ -40,12 +30,8 @@ export async function nationalDatabase(
     return { name: new URL(reuse).pathname.slice(1), url: reuse, pool, dataset };
   }
   const database = await createBenchDatabase(prefix);
-  // Dropped WITH (FORCE) first: that also ends a load still running, whose connection would
-  // otherwise keep the pool from closing.
-  cleanup.add(async () => {
-    await forceDrop(database.name);
-    await database.drop();
-  });
+  // drop() ends a load still running, too.
+  cleanup.add(() => database.drop());
   log(`loading the national dataset into ${database.name} (scripts/load-national.ts)`);
   const dataset = await loadNational(database.pool, { log: (line) => log(`  ${line}`) });
   // The load left ~1 GB of dirty pages and WAL behind; written back now rather than by the

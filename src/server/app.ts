@@ -28,6 +28,7 @@ import { installSecurityHeaders, isApiPath, routerPath } from './http/security-h
 import { installTextGuard } from './http/text-guard.js';
 import { monitoringRoutes } from './monitoring/routes.js';
 import { installHealth } from './ops/health.js';
+import { startMaintenance } from './ops/maintenance.js';
 import { installMetrics } from './ops/metrics.js';
 import { publicationRoutes } from './publications/routes.js';
 import { responseRoutes } from './responses/routes.js';
@@ -53,7 +54,7 @@ export type AppOptions = {
   logger?: FastifyServerOptions['logger'];
   /** A logger made before the app (main.ts shares it with the database's connection events). */
   loggerInstance?: FastifyServerOptions['loggerInstance'];
-  /** Background workers (exports); a test may leave them off to drive a job by hand. */
+  /** Background workers (exports, maintenance); a test may leave them off to drive a job by hand. */
   startWorkers?: boolean;
 };
 
@@ -116,10 +117,15 @@ export async function buildApp({
   if (startWorkers) {
     const worker = startExportWorker(db, app.log, {
       pollMs: config.exportPollMs,
-      ttlMs: config.exportTtlMs,
       staleMs: config.exportStaleMs,
     });
     app.addHook('onClose', () => worker.stop());
+    const maintenance = startMaintenance(db, app.log, {
+      intervalMs: config.maintenanceIntervalMs,
+      loginWindowMs: config.loginLimits.windowMs,
+      exportTtlMs: config.exportTtlMs,
+    });
+    app.addHook('onClose', () => maintenance.stop());
   }
   await app.register(publicationRoutes, { db, pool });
 

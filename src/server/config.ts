@@ -64,6 +64,7 @@ const envSchema = z.object({
   METRICS_PORT: optional(z.coerce.number().int().min(0).max(65535)),
   METRICS_HOST: z.string().default('127.0.0.1'),
   METRICS_TOKEN: optional(z.string().min(16, 'не короче 16 символов')),
+  MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().positive().default(10),
 });
 
 /** Cookies get `Secure`: always, never, or (`auto`) when the request came over HTTPS. */
@@ -113,6 +114,8 @@ export type Config = {
   metricsHost: string;
   /** A bearer token that opens /metrics on the application port; undefined: it stays closed (404). */
   metricsToken: string | undefined;
+  /** How often each process tries a maintenance pass (ops/maintenance.ts); one runs at a time. */
+  maintenanceIntervalMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -166,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsPort: e.METRICS_PORT,
     metricsHost: e.METRICS_HOST,
     metricsToken: e.METRICS_TOKEN,
+    maintenanceIntervalMs: e.MAINTENANCE_INTERVAL_MINUTES * 60_000,
   };
 }
 

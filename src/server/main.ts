@@ -20,7 +20,14 @@ const handle = await openDatabase({
   preparedStatements: config.databasePreparedStatements,
   onConnectionLost: (err) => log.warn({ err: { message: err.message } }, 'database connection lost'),
 });
-await migrate(handle.pool);
+try {
+  await migrate(handle.pool);
+} catch (err) {
+  // One line that says what to do (an applied migration was changed, or one failed), not a stack.
+  log.fatal((err as Error).message);
+  await handle.close();
+  process.exit(1);
+}
 
 const shouldSeed =
   config.seedDemo === 'always' ||

@@ -8,12 +8,19 @@ import type { DatabaseTimeouts } from '../../src/server/db/timeouts.js';
 
 export type TestDatabase = DbHandle & { name: string; url?: string };
 
-/** `timeouts` apply on PostgreSQL only, as in production (db/timeouts.ts). */
-export async function createTestDatabase(opts: { timeouts?: DatabaseTimeouts } = {}): Promise<TestDatabase> {
+export type TestDatabaseOptions = {
+  /** Apply only on PostgreSQL, as in production (db/timeouts.ts). */
+  timeouts?: DatabaseTimeouts;
+  /** false leaves the database empty, for tests of the migrations themselves. */
+  migrated?: boolean;
+};
+
+export async function createTestDatabase(opts: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
+  const migrated = opts.migrated ?? true;
   if (!serverUrl) {
     const handle = await openDatabase({});
-    await migrate(handle.pool);
+    if (migrated) await migrate(handle.pool);
     return { ...handle, name: 'pglite-memory' };
   }
   const name = `niko_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -31,7 +38,7 @@ export async function createTestDatabase(opts: { timeouts?: DatabaseTimeouts } =
     ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
   });
 
-  await migrate(handle.pool);
+  if (migrated) await migrate(handle.pool);
   return {
     ...handle,
     name,

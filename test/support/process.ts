@@ -23,12 +23,31 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'server', 'main.ts')], {
+function spawnServer(port: number, env: Record<string, string>) {
+  return spawn(process.execPath, ['--import', 'tsx', path.join('src', 'server', 'main.ts')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Runs the entry point until it exits by itself (it refuses to start): its exit code and all it printed. */
+export async function runServerProcessToExit(env: Record<string, string>) {
+  const child = spawnServer(await freePort(), env);
+  let output = '';
+  child.stdout?.on('data', (d) => {
+    output += d;
+  });
+  child.stderr?.on('data', (d) => {
+    output += d;
+  });
+  // 'close', not 'exit': the output has all been read by then.
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  return { code, output };
+}
+
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawnServer(port, env);
   let out = '';
   let err = '';
   child.stdout?.on('data', (d) => {

@@ -1,6 +1,7 @@
 // SQL for the attempt counters behind the sign-in limits (login-limits.ts): one row per bucket
 // (a login, an address, a device cookie, a user changing a password) and window.
 import { sql } from 'kysely';
+import { deleteDueBatch } from '../db/batches.js';
 import type { Db } from '../db/connection.js';
 import type { LoginAttemptKind } from '../db/schema.js';
 
@@ -71,10 +72,11 @@ export async function giveBackAttempt(db: Db, kind: LoginAttemptKind, key: strin
     .execute();
 }
 
-/** Removes the rows whose window has passed (a new attempt would start them again anyway). */
-export async function sweepAttempts(db: Db, windowMs: number) {
-  await db
-    .deleteFrom('login_attempts')
-    .where('window_start', '<=', sql<Date>`now() - ${windowMs / 1000}::float8 * interval '1 second'`)
-    .execute();
+/**
+ * One batch of rows whose window has passed (ops/maintenance.ts): a new attempt would start them
+ * again anyway. A row an attempt has just started again is not due any more, and stays.
+ */
+export function sweepAttempts(db: Db, windowMs: number, limit: number) {
+  const due = sql<boolean>`window_start <= now() - ${windowMs / 1000}::float8 * interval '1 second'`;
+  return deleteDueBatch(db, 'login_attempts', due, limit);
 }

@@ -18,11 +18,9 @@ import {
   giveBackAttempt,
   type Refusal,
   reserveAttempt,
-  sweepAttempts,
 } from './attempt-queries.js';
 
 type Limits = Config['loginLimits'];
-const SWEEP_EVERY_MS = 600_000;
 
 /** An attempt that has been counted; the caller reports a success so that it stops counting. */
 export type Reservation = { succeeded: () => Promise<void> };
@@ -70,16 +68,4 @@ function tooMany(what: string, refusal: Refusal) {
     `${what} Повторите попытку через ${minutes} мин.`,
     refusal.retryAfterSeconds,
   );
-}
-
-/** Removes finished windows every so often, so that one-off logins and addresses do not pile up. */
-export function startAttemptSweeper(db: Db, limits: Limits, onError: (err: unknown) => void) {
-  const timer = setInterval(
-    () => {
-      sweepAttempts(db, limits.windowMs).catch(onError);
-    },
-    Math.min(limits.windowMs, SWEEP_EVERY_MS),
-  );
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
 }

@@ -8,7 +8,6 @@ import type { Db } from '../db/connection.js';
 import { contextOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import { DEVICE_COOKIE, DeviceCookies, deviceCookieOptions } from './device-cookies.js';
-import { startAttemptSweeper } from './login-limits.js';
 import { authorize, sessionCookieOptions } from './plugin.js';
 import { permissionsOf } from './policy.js';
 import { changeOwnPassword, signIn } from './service.js';
@@ -29,8 +28,6 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db, config } = opts;
   const devices = new DeviceCookies(db, config.deviceCookie);
-  const sweeper = startAttemptSweeper(db, config.loginLimits, (err) => fastify.log.error(err));
-  fastify.addHook('onClose', async () => sweeper.stop());
 
   // Hands the page its CSRF token (and sets the secret cookie it is checked against).
   app.get('/api/auth/csrf', { config: { passiveSession: true } }, async (_request, reply) => {

@@ -1,6 +1,7 @@
 // SQL for sessions: one row per signed-in browser, keyed by the hash of its cookie token.
 import { sql } from 'kysely';
 import type { Role } from '../../shared/roles.js';
+import { deleteDueBatch } from '../db/batches.js';
 import type { Db } from '../db/connection.js';
 
 export async function insertSession(
@@ -81,6 +82,7 @@ export async function deleteUserSessions(db: Db, userId: number, exceptId?: stri
   await q.execute();
 }
 
-export async function deleteExpiredSessions(db: Db) {
-  await db.deleteFrom('sessions').where('expires_at', '<', sql<Date>`now() - interval '1 day'`).execute();
+/** One batch of sessions past their expiry (ops/maintenance.ts): they can never be used again. */
+export function deleteExpiredSessions(db: Db, limit: number) {
+  return deleteDueBatch(db, 'sessions', sql<boolean>`expires_at < now()`, limit);
 }

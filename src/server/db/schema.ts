@@ -175,7 +175,9 @@ export interface ResponseCellsTable {
   updated_by: number | null;
 }
 
+/** Partitioned by collection (migration 0013); append-only (0012). */
 export interface CellChangesTable {
+  collection_id: number;
   change_id: string;
   response_id: number;
   cell_key: string;

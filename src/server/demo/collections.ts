@@ -89,8 +89,8 @@ async function fill(
  */
 async function attributeToSchools(db: Db) {
   await sql`
-    INSERT INTO cell_changes (change_id, response_id, cell_key, old_value, new_value, version, user_id, user_login, at)
-    SELECT gen_random_uuid(), c.response_id, c.cell_key, NULL, c.value, c.version, u.id, u.login, c.updated_at
+    INSERT INTO cell_changes (collection_id, change_id, response_id, cell_key, old_value, new_value, version, user_id, user_login, at)
+    SELECT r.collection_id, gen_random_uuid(), c.response_id, c.cell_key, NULL, c.value, c.version, u.id, u.login, c.updated_at
     FROM response_cells c
     JOIN responses r ON r.id = c.response_id
     JOIN users u ON u.organization_id = r.organization_id AND u.role = 'organization'

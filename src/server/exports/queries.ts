@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
 import { responsesInScope } from '../auth/scope.js';
+import { deleteDueBatch } from '../db/batches.js';
 import type { Db } from '../db/connection.js';
 
 export const JOB_COLUMNS = [
@@ -201,13 +202,10 @@ export async function insertChunk(db: Db, lease: Lease, seq: number, data: Buffe
   return Number(r.numAffectedRows ?? 0) > 0;
 }
 
-export async function deleteExpiredJobs(db: Db, olderThan: Date) {
-  const r = await db
-    .deleteFrom('export_jobs')
-    .where('created_at', '<', olderThan)
-    .where('status', 'in', ['done', 'failed'])
-    .executeTakeFirst();
-  return Number(r.numDeletedRows);
+/** One batch of finished jobs older than the files' retention, their files with them (ops/maintenance.ts). */
+export function deleteExpiredJobs(db: Db, ttlMs: number, limit: number) {
+  const due = sql<boolean>`status IN ('done', 'failed') AND created_at < now() - ${ttlMs / 1000}::float8 * interval '1 second'`;
+  return deleteDueBatch(db, 'export_jobs', due, limit);
 }
 
 export function countParticipants(

@@ -1,5 +1,6 @@
 // The export worker that runs in every server process: it polls for a queued job (or one whose
-// runner died), runs one at a time, reports progress through a heartbeat, and removes old files.
+// runner died), runs one at a time, and reports progress through a heartbeat. Old files are
+// removed by the maintenance job (ops/maintenance.ts).
 // The queue is the export_jobs table, so jobs survive restarts and any process may take one.
 //
 // A job is not resumed from its last stored chunk after a crash: the workbook is one deflated zip
@@ -17,7 +18,6 @@ import { LeaseLost, storeExportFile } from './file.js';
 import {
   claimJob,
   countParticipants,
-  deleteExpiredJobs,
   failJob,
   finishJob,
   heartbeat,
@@ -27,13 +27,11 @@ import {
 
 type Job = NonNullable<Awaited<ReturnType<typeof claimJob>>>;
 
-const CLEANUP_MS = 10 * 60_000;
 /** Progress is written each time it has moved this many points. */
 const PROGRESS_STEP = 5;
 
 export type WorkerOptions = {
   pollMs: number;
-  ttlMs: number;
   /** A running job whose heartbeat is older than this was cut short (crash, pause) and is run again. */
   staleMs: number;
 };
@@ -126,14 +124,8 @@ export function startExportWorker(db: Db, log: FastifyBaseLogger, opts: WorkerOp
   let stopped = false;
   let current: Lease | undefined;
   let ticking = false;
-  let lastCleanup = 0;
 
   async function tick() {
-    if (Date.now() - lastCleanup > CLEANUP_MS) {
-      lastCleanup = Date.now();
-      const removed = await deleteExpiredJobs(db, new Date(Date.now() - opts.ttlMs));
-      if (removed) log.info({ removed }, 'old export files removed');
-    }
     const job = await claimJob(db, opts.staleMs);
     if (!job) return;
     const lease = { jobId: job.id, attempt: job.attempts };

@@ -2,6 +2,7 @@
 // may see (`visiblePublications`), and only once its upload has completed.
 import { sql } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
+import { deleteDueBatch } from '../db/batches.js';
 import type { Db } from '../db/connection.js';
 import { visiblePublications } from './queries.js';
 
@@ -56,11 +57,11 @@ export async function deleteFileRow(db: Db, id: number) {
   await db.deleteFrom('publication_files').where('id', '=', id).execute();
 }
 
-/** Uploads left incomplete by a process that stopped mid-way; a live upload is never this old. */
-export async function deleteAbandonedUploads(db: Db) {
-  await db
-    .deleteFrom('publication_files')
-    .where('complete', '=', false)
-    .where('created_at', '<', sql<Date>`now() - interval '1 day'`)
-    .execute();
+/**
+ * One batch of uploads left incomplete by a process that stopped mid-way (ops/maintenance.ts); a
+ * live upload is never this old. Their chunks go with them (by cascade, in the database store).
+ */
+export function deleteAbandonedUploads(db: Db, limit: number) {
+  const due = sql<boolean>`NOT complete AND created_at < now() - interval '1 day'`;
+  return deleteDueBatch(db, 'publication_files', due, limit);
 }

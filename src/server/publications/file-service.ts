@@ -6,13 +6,7 @@ import type { Db } from '../db/connection.js';
 import { inTransaction, type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import type { FileStore } from '../storage/file-store.js';
-import {
-  completeFile,
-  deleteAbandonedUploads,
-  deleteFileRow,
-  getVisibleFile,
-  insertPendingFile,
-} from './file-queries.js';
+import { completeFile, deleteFileRow, getVisibleFile, insertPendingFile } from './file-queries.js';
 import type { IncomingFile } from './upload.js';
 
 export type StoredAttachment = {
@@ -30,7 +24,6 @@ export async function storeAttachment(
   publicationId: number,
   file: IncomingFile,
 ): Promise<StoredAttachment> {
-  await deleteAbandonedUploads(db);
   const contentType = file.type.contentType;
   const fileId = await insertPendingFile(db, { publicationId, name: file.name, contentType });
   try {

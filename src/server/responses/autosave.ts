@@ -49,14 +49,14 @@ export async function applyChanges(db: Db, ctx: RequestContext, responseId: numb
   // Prior changes under these ids and the cells' current state, read after the lock is held.
   const state = await readChangeState(
     db,
-    responseId,
+    response,
     changes.map((c) => c.id),
     [...new Set(changes.map((c) => c.cell))],
   );
   const seen = new Map(state.prior.map((c) => [c.id, c]));
   for (const c of changes) {
     const prior = seen.get(c.id);
-    if (prior && (prior.responseId !== responseId || prior.key !== c.cell || prior.value !== c.value)) {
+    if (prior && (prior.key !== c.cell || prior.value !== c.value)) {
       throw new Problem(
         422,
         'change_id_reused',
@@ -104,6 +104,6 @@ export async function applyChanges(db: Db, ctx: RequestContext, responseId: numb
     current.set(c.cell, next);
     results.push({ id: c.id, cell: c.cell, status: 'applied', version: next.version, value: next.value });
   }
-  if (writes.length) await writeCells(db, responseId, writes, user, ctx.ip);
+  if (writes.length) await writeCells(db, response, writes, user, ctx.ip);
   return results;
 }

@@ -43,7 +43,7 @@ export function getResponse(db: Db, viewer: CurrentUser, id: number) {
  */
 export function lockResponse(db: Db, viewer: CurrentUser, id: number) {
   return visibleResponses(db, viewer)
-    .select(['resp.id', 'c.form_version_id as formVersionId'])
+    .select(['resp.id', 'resp.collection_id as collectionId', 'c.form_version_id as formVersionId'])
     .select(isOpenSql('c').as('open'))
     .where('resp.id', '=', id)
     .forUpdate('resp')
@@ -111,41 +111,40 @@ export type CellWrite = {
   oldValue: string | null;
 };
 
-export type PriorChange = {
-  id: string;
-  responseId: number;
-  key: string;
-  value: string | null;
-  version: number;
-};
+export type PriorChange = { id: string; key: string; value: string | null; version: number };
 export type StoredCell = { key: string; value: string | null; version: number };
+
+/** A participant row as the history needs it: cell_changes is partitioned by collection. */
+export type ResponseRef = { id: number; collectionId: number };
 
 /**
  * What a batch of changes needs to know, in one round trip: the changes already applied under
- * these ids (in any response) and the current state of these cells of the response.
+ * these ids in this response (where a change id is unique: a browser resends a change only to its
+ * own response) and the current state of these cells of the response.
  * Run it after lockResponse, in the same transaction: each statement then sees the changes that
  * a concurrent batch of the same response committed while this one waited for the lock.
  */
-export async function readChangeState(db: Db, responseId: number, ids: string[], keys: string[]) {
+export async function readChangeState(db: Db, response: ResponseRef, ids: string[], keys: string[]) {
   const { rows } = await sql<{
     prior: boolean;
     id: string | null;
-    responseId: number | null;
     key: string;
     value: string | null;
     version: number;
-  }>`SELECT true AS prior, change_id::text AS id, response_id AS "responseId", cell_key AS key,
-            new_value AS value, version
-       FROM cell_changes WHERE change_id = ANY(${ids}::uuid[])
+  }>`SELECT true AS prior, change_id::text AS id, cell_key AS key, new_value AS value, version
+       FROM cell_changes
+      WHERE collection_id = ${response.collectionId} AND response_id = ${response.id}
+        AND change_id = ANY(${ids}::uuid[])
      UNION ALL
-     SELECT false, NULL, NULL, cell_key, value, version
-       FROM response_cells WHERE response_id = ${responseId} AND cell_key = ANY(${keys}::text[])`.execute(db);
+     SELECT false, NULL, cell_key, value, version
+       FROM response_cells WHERE response_id = ${response.id} AND cell_key = ANY(${keys}::text[])`.execute(
+    db,
+  );
   const prior: PriorChange[] = [];
   const cells: StoredCell[] = [];
   for (const r of rows) {
     if (!r.prior) cells.push({ key: r.key, value: r.value, version: r.version });
-    else if (r.id !== null && r.responseId !== null)
-      prior.push({ id: r.id, responseId: r.responseId, key: r.key, value: r.value, version: r.version });
+    else if (r.id !== null) prior.push({ id: r.id, key: r.key, value: r.value, version: r.version });
   }
   return { prior, cells };
 }
@@ -156,12 +155,13 @@ export async function readChangeState(db: Db, responseId: number, ids: string[],
  */
 export async function writeCells(
   db: Db,
-  responseId: number,
+  response: ResponseRef,
   writes: CellWrite[],
   user: CurrentUser,
   ip: string,
 ) {
   if (writes.length === 0) return;
+  const responseId = response.id;
   // A cell changed twice in one batch is stored once, at its last version; both changes are history.
   const latest = [...new Map(writes.map((w) => [w.key, w])).values()];
   await sql`WITH cells AS (
@@ -173,8 +173,10 @@ export async function writeCells(
         SET value = excluded.value, version = excluded.version,
             updated_at = excluded.updated_at, updated_by = excluded.updated_by
     ), history AS (
-      INSERT INTO cell_changes (change_id, response_id, cell_key, old_value, new_value, version, user_id, user_login, ip)
-      SELECT id, ${responseId}::int, k, o, v, n, ${user.id}::int, ${user.login}::text, ${ip}::text
+      INSERT INTO cell_changes (collection_id, change_id, response_id, cell_key, old_value, new_value, version,
+                                user_id, user_login, ip)
+      SELECT ${response.collectionId}::int, id, ${responseId}::int, k, o, v, n, ${user.id}::int,
+             ${user.login}::text, ${ip}::text
         FROM unnest(${writes.map((w) => w.changeId)}::uuid[], ${writes.map((w) => w.key)}::text[],
                     ${writes.map((w) => w.oldValue)}::text[], ${writes.map((w) => w.value)}::text[],
                     ${writes.map((w) => w.version)}::int[]) AS t(id, k, o, v, n)
@@ -192,14 +194,15 @@ export async function writeCells(
  */
 export function cellHistoryPage(
   db: Db,
-  responseId: number,
+  response: ResponseRef,
   key: string,
   page: { limit: number; beforeVersion?: number },
 ) {
   let q = db
     .selectFrom('cell_changes')
     .select(['at', 'user_login as userLogin', 'old_value as oldValue', 'new_value as newValue', 'version'])
-    .where('response_id', '=', responseId)
+    .where('collection_id', '=', response.collectionId)
+    .where('response_id', '=', response.id)
     .where('cell_key', '=', key)
     .orderBy('version', 'desc')
     .limit(page.limit + 1);

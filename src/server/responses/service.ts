@@ -58,7 +58,7 @@ export type HistoryPage = { limit: number; beforeVersion?: number };
 export async function historyOfCell(db: Db, viewer: CurrentUser, id: number, key: string, page: HistoryPage) {
   const response = await getResponse(db, viewer, id);
   if (!response) throw Problem.notFound('Отчёт не найден.');
-  const rows = await cellHistoryPage(db, id, key, page);
+  const rows = await cellHistoryPage(db, { id, collectionId: response.collectionId }, key, page);
   const more = rows.length > page.limit;
   if (more) rows.pop();
   return { rows, nextBeforeVersion: more ? (rows.at(-1)?.version ?? null) : null };
