@@ -44,7 +44,8 @@ const NODES = 3;
 // Organizations beyond the load's, for the cross-node checks (their logins get locked out there):
 // one signs in, one is locked out, 8 share the 31 failures from one address (at most 4 each).
 const SPARE = 10;
-// The nodes run with the default login limits (README), which the checks reach.
+// The nodes run with the default per-login limit (README) and a per-address limit of 30 (set below),
+// which the checks reach.
 const PER_LOGIN = 5;
 const PER_IP = 30;
 
@@ -78,7 +79,12 @@ async function main() {
     const load = participants.slice(0, ORGS);
     const spare = participants.slice(ORGS);
 
-    const env = { DATABASE_POOL_SIZE: String(POOL_SIZE), TRUST_PROXY: 'true' };
+    // The per-address limit set low, so that the cross-node check needs only a few dozen guesses.
+    const env = {
+      DATABASE_POOL_SIZE: String(POOL_SIZE),
+      TRUST_PROXY: 'true',
+      LOGIN_MAX_FAILURES_PER_IP: String(PER_IP),
+    };
     const nodes: Node[] = [];
     const start = (node: Pick<Node, 'port' | 'log'>) =>
       startServer(database.url, env, {

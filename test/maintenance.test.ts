@@ -42,14 +42,15 @@ async function seed() {
   await run(`INSERT INTO login_attempts (kind, key, attempts, window_start) VALUES
     ('login', 'window-over', 3, now() - interval '16 minutes'),
     ('ip', 'window-open', 3, now() - interval '14 minutes')`);
-  const job = (name: string, status: string, age: string) =>
-    `INSERT INTO export_jobs (collection_id, requested_by, scope_role, file_name, status, created_at)
-     VALUES (${collectionId}, ${userId}, 'federal', '${name}', '${status}', now() - interval '${age}')`;
+  // A user has one queued or running job per collection and region at most: they differ in region.
+  const job = (name: string, status: string, age: string, region = 'NULL') =>
+    `INSERT INTO export_jobs (collection_id, requested_by, scope_role, region_filter, file_name, status, created_at)
+     VALUES (${collectionId}, ${userId}, 'federal', ${region}, '${name}', '${status}', now() - interval '${age}')`;
   await run(job('done-old', 'done', '25 hours'));
   await run(job('failed-old', 'failed', '25 hours'));
   await run(job('done-recent', 'done', '23 hours'));
   await run(job('running-old', 'running', '25 hours'));
-  await run(job('queued-old', 'queued', '25 hours'));
+  await run(job('queued-old', 'queued', '25 hours', "'77'"));
   await run(
     `INSERT INTO export_file_chunks (job_id, seq, data) SELECT id, s, '\\x00'::bytea FROM export_jobs, generate_series(0, 2) s`,
   );

@@ -29,7 +29,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   LOGIN_MAX_FAILURES_PER_LOGIN: z.coerce.number().int().positive().default(5),
-  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(30),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(200),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   // Empty counts as unset. Short secrets are refused: the HMAC is only as strong as its key.
   DEVICE_COOKIE_SECRET: z
