@@ -75,14 +75,28 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const hasId = (url: string) => url.includes(':');
+// The built web pages (present once `npm run build` has run): files anyone may fetch, as the
+// sign-in page must load before anyone is signed in.
+const isWebFile = (url: string) => url === '/' || url === '/index.html' || url.startsWith('/assets/');
 
 describe('role refusal matrix', () => {
   it('lists every route without an id, and only those', () => {
     const routes = server.app.routeList
-      .filter((r) => r.method !== 'HEAD' && !hasId(r.url))
+      .filter((r) => r.method !== 'HEAD' && !hasId(r.url) && !isWebFile(r.url))
       .map((r) => `${r.method} ${r.url}`)
       .sort();
     expect(routes).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('serves the built web pages, and nothing else outside the table, to anyone', async () => {
+    const webFiles = server.app.routeList.filter((r) => r.method === 'GET' && isWebFile(r.url));
+    for (const { url } of webFiles) {
+      for (const who of WHO) expect((await clients[who].get(url)).status, `${who} ${url}`).toBe(200);
+    }
+    const others = server.app.routeList.filter(
+      (r) => !['GET', 'HEAD'].includes(r.method) && isWebFile(r.url),
+    );
+    expect(others).toEqual([]);
   });
 
   for (const [route, row] of Object.entries(MATRIX)) {
