@@ -13,10 +13,14 @@ import { RESPONSE_STATUS_LABELS } from '../../shared/statuses.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Db } from '../db/connection.js';
 import {
+  columnWidth,
   dynamicTables,
   excelValue,
   fixedCellColumns,
   ORGANIZATION_HEADERS,
+  type OrganizationTextLengths,
+  organizationWidths,
+  questionWidth,
   safeText,
   sheetName,
 } from './columns.js';
@@ -24,6 +28,7 @@ import { participantBatch } from './queries.js';
 import { type CellValue, XlsxWriter } from './xlsx-writer.js';
 
 const BATCH = 500;
+const ROW_NUMBER_HEADER = '№ строки';
 
 export type ExportSource = {
   db: Db;
@@ -32,6 +37,8 @@ export type ExportSource = {
   regionFilter: string | null;
   definition: FormDefinition;
   total: number;
+  /** The longest text of each organization column, for the column widths. */
+  longest: OrganizationTextLengths;
   onProgress: (done: number) => Promise<void>;
 };
 
@@ -102,12 +109,25 @@ async function write(src: ExportSource, out: PassThrough): Promise<number> {
   const names = new Set<string>();
   const columns = fixedCellColumns(src.definition);
   const tables = dynamicTables(src.definition);
+  const organizationColumns = organizationWidths(src.longest);
   const book = new XlsxWriter(out, [
-    { name: sheetName('Результаты', names), frozen: { columns: 4, rows: 1 } },
-    ...tables.map((t) => ({ name: sheetName(t.title, names) })),
+    {
+      name: sheetName('Результаты', names),
+      frozen: { columns: 4, rows: 1 },
+      widths: [...organizationColumns, ...columns.map((c) => questionWidth(c.header, c.column))],
+    },
+    ...tables.map((t) => ({
+      name: sheetName(t.title, names),
+      frozen: { columns: 5, rows: 1 },
+      widths: [
+        ...organizationColumns.slice(0, 4),
+        columnWidth(4, ROW_NUMBER_HEADER),
+        ...t.columns.map((c) => questionWidth(c.header, c)),
+      ],
+    })),
   ]);
   const main = await book.nextSheet();
-  main.addRow([...ORGANIZATION_HEADERS, ...columns.map((c) => safeText(c.header))], { bold: true });
+  main.addRow([...ORGANIZATION_HEADERS, ...columns.map((c) => safeText(c.header))], { header: true });
   let done = 0;
   for await (const rows of batches(src)) {
     for (const p of rows) {
@@ -128,8 +148,12 @@ async function write(src: ExportSource, out: PassThrough): Promise<number> {
   for (const table of tables) {
     const sheet = await book.nextSheet();
     sheet.addRow(
-      [...ORGANIZATION_HEADERS.slice(0, 4), '№ строки', ...table.columns.map((c) => safeText(c.header))],
-      { bold: true },
+      [
+        ...ORGANIZATION_HEADERS.slice(0, 4),
+        ROW_NUMBER_HEADER,
+        ...table.columns.map((c) => safeText(c.header)),
+      ],
+      { header: true },
     );
     for await (const rows of batches(src)) {
       for (const p of rows) {

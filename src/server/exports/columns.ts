@@ -3,6 +3,7 @@
 // adds gets a sheet of its own. Text that Excel could take for a formula is escaped.
 import type { Column, FormDefinition, Table } from '../../shared/forms/definition.js';
 import { allCells } from '../../shared/forms/layout.js';
+import { RESPONSE_STATUS_LABELS } from '../../shared/statuses.js';
 
 export const ORGANIZATION_HEADERS = [
   'Регион',
@@ -74,4 +75,62 @@ export function excelValue(column: Column, value: string | undefined): string | 
     case 'text':
       return safeText(value);
   }
+}
+
+/**
+ * Widths are in characters of the default font. A column is as wide as its longest value, plus a
+ * margin, and at least as wide as the longest word of its header (the header row wraps), within
+ * WIDTH_CAP: a 300-character name would push every other column off the screen.
+ */
+export const WIDTH_CAP = 60;
+const MIN_WIDTH = 6;
+const MARGIN = 2;
+/** «ДД.ММ.ГГГГ ЧЧ:ММ», as formatDateTime writes it. */
+const DATE_TIME_CHARS = 16;
+/** A question's column: its header wraps onto a few lines of this width rather than one long one. */
+const QUESTION_WIDTH_CAP = 30;
+
+export function columnWidth(longestValue: number, header: string, cap = WIDTH_CAP): number {
+  const longestWord = Math.max(0, ...header.split(/\s+/).map((w) => w.length));
+  return Math.min(cap, Math.max(MIN_WIDTH, longestValue, longestWord) + MARGIN);
+}
+
+/** The longest text each organization column holds in this export (from the database, up front). */
+export type OrganizationTextLengths = { region: number; municipality: number; code: number; name: number };
+
+export function organizationWidths(longest: OrganizationTextLengths): number[] {
+  const statuses = Math.max(...Object.values(RESPONSE_STATUS_LABELS).map((s) => s.length));
+  const values = [
+    longest.region,
+    longest.municipality,
+    longest.code,
+    longest.name,
+    statuses,
+    DATE_TIME_CHARS,
+    DATE_TIME_CHARS,
+  ];
+  return ORGANIZATION_HEADERS.map((h, i) => columnWidth(values[i] ?? 0, h));
+}
+
+/** How long a question's value can be, as excelValue writes it; text answers wrap at the cap. */
+function valueLength(column: Column): number {
+  switch (column.type) {
+    case 'integer':
+    case 'decimal': {
+      const digits = Math.max(String(column.min ?? 0).length, String(column.max ?? 999_999).length);
+      return column.type === 'decimal' ? digits + 1 + (column.scale ?? 2) : digits;
+    }
+    case 'boolean':
+      return 3;
+    case 'date':
+      return 10;
+    case 'choice':
+      return Math.max(0, ...(column.options ?? []).map((o) => o.label.length));
+    case 'text':
+      return column.maxLength ?? QUESTION_WIDTH_CAP;
+  }
+}
+
+export function questionWidth(header: string, column: Column): number {
+  return columnWidth(valueLength(column), header, QUESTION_WIDTH_CAP);
 }

@@ -208,19 +208,41 @@ export function deleteExpiredJobs(db: Db, ttlMs: number, limit: number) {
   return deleteDueBatch(db, 'export_jobs', due, limit);
 }
 
-export function countParticipants(
+/**
+ * How many participants an export holds, and the longest text of each organization column: the
+ * streamed sheet must know its column widths before its first row.
+ */
+export function participantSummary(
   db: Db,
   scope: CurrentUser,
   collectionId: number,
   regionFilter: string | null,
 ) {
+  const longest = (column: string) => sql<number | null>`max(char_length(${sql.ref(column)}))`;
   let q = db
     .selectFrom('responses as resp')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .innerJoin('organizations as o', 'o.id', 'resp.organization_id')
+    .innerJoin('municipalities as m', 'm.id', 'resp.municipality_id')
+    .innerJoin('regions as r', 'r.code', 'resp.region_code')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      longest('r.name').as('region'),
+      longest('m.name').as('municipality'),
+      longest('o.code').as('code'),
+      longest('o.short_name').as('name'),
+    ])
     .where('resp.collection_id', '=', collectionId)
     .where(responsesInScope(scope));
   if (regionFilter) q = q.where('resp.region_code', '=', regionFilter);
-  return q.executeTakeFirstOrThrow().then((r) => Number(r.n));
+  return q.executeTakeFirstOrThrow().then((r) => ({
+    total: Number(r.n),
+    longest: {
+      region: Number(r.region ?? 0),
+      municipality: Number(r.municipality ?? 0),
+      code: Number(r.code ?? 0),
+      name: Number(r.name ?? 0),
+    },
+  }));
 }
 
 /** One batch of participants after `afterId`, each with its latest submitted data. */

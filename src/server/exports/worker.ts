@@ -17,11 +17,11 @@ import { writeExport } from './build-xlsx.js';
 import { LeaseLost, storeExportFile } from './file.js';
 import {
   claimJob,
-  countParticipants,
   failJob,
   finishJob,
   heartbeat,
   type Lease,
+  participantSummary,
   requeueJob,
 } from './queries.js';
 
@@ -84,7 +84,7 @@ export async function runJob(db: Db, job: Job, staleMs: number) {
     .executeTakeFirstOrThrow();
   const { definition } = await loadDefinition(db, collection.form_version_id);
   const scope = scopeOf(job);
-  const total = await countParticipants(db, scope, job.collection_id, job.region_filter);
+  const { total, longest } = await participantSummary(db, scope, job.collection_id, job.region_filter);
   const out = new PassThrough();
   // Once the lease is lost the run ends at once, whatever it is waiting for; what is still under
   // way finds the lease gone and writes nothing.
@@ -107,6 +107,7 @@ export async function runJob(db: Db, job: Job, staleMs: number) {
         regionFilter: job.region_filter,
         definition,
         total,
+        longest,
         onProgress: (done) => beat.progress(total ? Math.min(95, Math.floor((done / total) * 95)) : 95),
       },
       out,

@@ -1,5 +1,5 @@
 // The export's own xlsx writer: what ExcelJS reads back from it (values and their types, the bold
-// header, frozen panes, every sheet in order, text XML cannot hold), and that it waits for a slow
+// wrapped header, column widths, frozen panes, every sheet in order, text XML cannot hold), and that it waits for a slow
 // reader instead of buffering the file.
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -17,12 +17,12 @@ describe('xlsx writer', () => {
     const out = new PassThrough();
     const bytes = collect(out);
     const book = new XlsxWriter(out, [
-      { name: 'Результаты', frozen: { columns: 4, rows: 1 } },
+      { name: 'Результаты', frozen: { columns: 4, rows: 1 }, widths: [12, 8.5, 30] },
       { name: 'A & <B> "C"' },
       { name: 'Пустой' },
     ]);
     const main = await book.nextSheet();
-    main.addRow(['Регион', 'Код', 'Число'], { bold: true });
+    main.addRow(['Регион', 'Код', 'Число'], { header: true });
     main.addRow(['г. Москва', '770001', 42, null, 1.5, undefined, -3]);
     main.addRow([' отступ ', 'a\u0001b\u0008c\u000bd', '\'=HYPERLINK("x")', 'строка\nвторая', '&<>"\'']);
     main.addRow([]);
@@ -42,6 +42,10 @@ describe('xlsx writer', () => {
     expect(s.getRow(1).getCell(1).value).toBe('Регион');
     expect(s.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(s.getRow(2).getCell(1).font?.bold).toBeFalsy();
+    expect(s.getRow(1).getCell(1).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(s.getRow(2).getCell(1).alignment?.wrapText).toBeFalsy();
+    expect([1, 2, 3, 4].map((c) => s.getColumn(c).width)).toEqual([12, 8.5, 30, undefined]);
+    expect((workbook.worksheets[1] as ExcelJS.Worksheet).getColumn(1).width).toBeUndefined();
     expect(s.views[0]).toMatchObject({ state: 'frozen', xSplit: 4, ySplit: 1 });
     const row2 = s.getRow(2);
     expect([1, 2, 3, 4, 5, 6, 7].map((c) => row2.getCell(c).value)).toEqual([

@@ -1,5 +1,5 @@
-// A streaming .xlsx writer for exports: sheets of plain values (numbers and text), a bold header
-// row and frozen panes, nothing else. An export of the whole country has ~44,000 rows of ~300
+// A streaming .xlsx writer for exports: sheets of plain values (numbers and text), a bold wrapped
+// header row, column widths and frozen panes, nothing else. An export of the whole country has ~44,000 rows of ~300
 // cells; ExcelJS builds an object per cell and works out its style each time, which made such an
 // export take over a minute of CPU. Here a row is one string, deflated as it goes.
 //
@@ -28,7 +28,15 @@ const FLUSH_CHARS = 64 * 1024;
 const DEFLATE_LEVEL = 3;
 
 export type CellValue = string | number | null | undefined;
-export type SheetSpec = { name: string; frozen?: { columns: number; rows: number } };
+export type SheetSpec = {
+  name: string;
+  frozen?: { columns: number; rows: number };
+  /**
+   * Column widths in characters, from the first column. They come before the rows in the file, so
+   * a streamed sheet must know them up front (build-xlsx.ts takes them from the data's longest text).
+   */
+  widths?: number[];
+};
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 cannot hold.
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -251,9 +259,12 @@ export class XlsxSheet {
 
   constructor(private readonly entry: EntryStream) {}
 
-  /** Adds a row of values (null and undefined leave the cell empty); false: call drain() soon. */
-  addRow(values: CellValue[], opts: { bold?: boolean } = {}): boolean {
-    return this.entry.write(rowXml(values, ++this.rowNumber, opts.bold ? ' s="1"' : ''));
+  /**
+   * Adds a row of values (null and undefined leave the cell empty); a header row is bold and
+   * wrapped. False: call drain() soon.
+   */
+  addRow(values: CellValue[], opts: { header?: boolean } = {}): boolean {
+    return this.entry.write(rowXml(values, ++this.rowNumber, opts.header ? ' s="1"' : ''));
   }
 
   /** Resolves once the data written so far has gone on (backpressure). */
@@ -280,8 +291,15 @@ function sheetXmlHead(spec: SheetSpec): string {
   }
   return (
     `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    `<sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData>`
+    `<sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${colsXml(spec.widths)}<sheetData>`
   );
+}
+
+/** `<cols>`: each column's width, in characters of the default font. */
+function colsXml(widths: number[] | undefined): string {
+  if (!widths?.length) return '';
+  const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`);
+  return `<cols>${cols.join('')}</cols>`;
 }
 
 const STYLES =
@@ -292,7 +310,9 @@ const STYLES =
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
   '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
+  // The header: bold, wrapped within its column's width, from the top.
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1">' +
+  '<alignment vertical="top" wrapText="1"/></xf></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
