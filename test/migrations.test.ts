@@ -1,14 +1,16 @@
 // The migration runner: a checksum of every applied file (backfilled for databases migrated before
 // checksums were kept), a refusal to start when an applied file has changed, and migrations that
-// run outside a transaction (`-- migrate: no-transaction`) so that CREATE INDEX CONCURRENTLY works.
+// run outside a transaction (`-- migrate: no-transaction`) so that CREATE INDEX CONCURRENTLY works;
+// and, for servers started with MIGRATE_ON_START=false, a check that changes nothing.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/server/config.js';
 import { openDatabase } from '../src/server/db/connection.js';
-import { listMigrations, migrate } from '../src/server/db/migrate.js';
+import { checkMigrated, listMigrations, migrate } from '../src/server/db/migrate.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { runServerProcessToExit } from './support/process.js';
 
@@ -147,12 +149,69 @@ CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS things_a_key ON things (a);
   });
 });
 
+describe('the check of a server that does not migrate (MIGRATE_ON_START=false)', () => {
+  let database: TestDatabase;
+  let dir: string;
+  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  const tableExists = async (name: string) =>
+    (await sql<{ t: string | null }>`SELECT to_regclass(${name})::text AS t`.execute(database.db)).rows[0]
+      ?.t !== null;
+  beforeEach(async () => {
+    database = await createTestDatabase({ migrated: false });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'niko-migrations-'));
+    write('0001_things.sql', 'CREATE TABLE things (a int);\n');
+  });
+  afterEach(async () => {
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a database never migrated, naming what is missing and what to run, and creates nothing', async () => {
+    await expect(checkMigrated(database.pool, { dir })).rejects.toThrow(
+      'The database lacks migration 0001_things.sql, and MIGRATE_ON_START=false: run `npm run migrate` against it first',
+    );
+    expect(await tableExists('schema_migrations')).toBe(false);
+    expect(await tableExists('things')).toBe(false);
+  });
+
+  it('passes once migrated, and refuses again when this version brings migrations not yet applied', async () => {
+    await migrate(database.pool, { dir });
+    await expect(checkMigrated(database.pool, { dir })).resolves.toBeUndefined();
+    write('0002_more.sql', 'CREATE TABLE more_things (a int);\n');
+    write('0003_most.sql', 'CREATE TABLE most_things (a int);\n');
+    await expect(checkMigrated(database.pool, { dir })).rejects.toThrow(
+      /^The database lacks migrations 0002_more\.sql, 0003_most\.sql, and MIGRATE_ON_START=false/,
+    );
+    expect(await tableExists('more_things')).toBe(false);
+    expect((await ledger(database)).map((r) => r.name)).toEqual(['0001_things.sql']);
+  });
+
+  it('refuses an applied file that has changed, as the migrations do', async () => {
+    await migrate(database.pool, { dir });
+    write('0001_things.sql', 'CREATE TABLE things (a int, b int);\n');
+    await expect(checkMigrated(database.pool, { dir })).rejects.toThrow(
+      /^Migration 0001_things\.sql was changed after it was applied/,
+    );
+  });
+});
+
+describe('MIGRATE_ON_START', () => {
+  it('is true unless set to false, and refuses other values', () => {
+    expect(loadConfig({}).migrateOnStart).toBe(true);
+    expect(loadConfig({ MIGRATE_ON_START: 'false' }).migrateOnStart).toBe(false);
+    expect(() => loadConfig({ MIGRATE_ON_START: 'no' })).toThrow(/MIGRATE_ON_START/);
+  });
+});
+
 describe('the server', () => {
   let database: TestDatabase | undefined;
+  let unmigrated: TestDatabase | undefined;
   let dataDir: string | undefined;
+  let emptyDataDir: string | undefined;
   afterAll(async () => {
     await database?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await unmigrated?.close();
+    for (const dir of [dataDir, emptyDataDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   // Starts the real entry point twice: on a loaded machine that takes a while.
@@ -178,5 +237,25 @@ describe('the server', () => {
     const lines = output.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/Migration 0005_forms_collections\.sql was changed after it was applied/);
+  });
+
+  it('with MIGRATE_ON_START=false, refuses to start on a database not migrated, in one line saying what to run', {
+    timeout: 180_000,
+  }, async () => {
+    let env: Record<string, string>;
+    if (process.env.DATABASE_URL) {
+      unmigrated = await createTestDatabase({ migrated: false });
+      env = { DATABASE_URL: unmigrated.url as string };
+    } else {
+      emptyDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'niko-migrations-'));
+      env = { DATA_DIR: emptyDataDir, DATABASE_URL: '' };
+    }
+    const { code, output } = await runServerProcessToExit({ ...env, MIGRATE_ON_START: 'false' });
+    expect(code).toBe(1);
+    const lines = output.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /The database lacks migrations 0001_\S+, .*run `npm run migrate` against it first/,
+    );
   });
 });

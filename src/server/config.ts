@@ -26,6 +26,10 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  MIGRATE_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   DATA_DIR: z.string().default('./data'),
   SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   LOGIN_MAX_FAILURES_PER_LOGIN: z.coerce.number().int().positive().default(5),
@@ -79,6 +83,8 @@ export type Config = {
   databaseTimeouts: DatabaseTimeouts;
   /** Name frequent statements (db/connection.ts); off behind PgBouncer's transaction mode before 1.22. */
   databasePreparedStatements: boolean;
+  /** Apply pending migrations at start (db/migrate.ts); off: only check they were applied (`npm run migrate`). */
+  migrateOnStart: boolean;
   dataDir: string;
   sessionIdleMs: number;
   /** Attempts counted per login (and per device cookie, and per user's password check), per address, and the window. */
@@ -137,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectMs: e.DATABASE_CONNECT_TIMEOUT_MS,
     },
     databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
+    migrateOnStart: e.MIGRATE_ON_START,
     dataDir: path.resolve(e.DATA_DIR),
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     loginLimits: {

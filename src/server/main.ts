@@ -6,7 +6,7 @@ import pino from 'pino';
 import { buildApp } from './app.js';
 import { insecureCookieWarning, loadConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
-import { migrate } from './db/migrate.js';
+import { checkMigrated, migrate } from './db/migrate.js';
 import { DEMO_LOGINS, isDirectoryEmpty, seedDemo } from './demo/seed.js';
 
 const startedAt = performance.now();
@@ -21,9 +21,11 @@ const handle = await openDatabase({
   onConnectionLost: (err) => log.warn({ err: { message: err.message } }, 'database connection lost'),
 });
 try {
-  await migrate(handle.pool);
+  if (config.migrateOnStart) await migrate(handle.pool);
+  else await checkMigrated(handle.pool);
 } catch (err) {
-  // One line that says what to do (an applied migration was changed, or one failed), not a stack.
+  // One line that says what to do (an applied migration was changed, one failed, or some are not
+  // applied and this process may not apply them), not a stack.
   log.fatal((err as Error).message);
   await handle.close();
   process.exit(1);

@@ -76,19 +76,8 @@ async function ensureLedger(client: pg.PoolClient) {
  * (a rolling deploy, a rollback).
  */
 async function checkApplied(client: pg.PoolClient, files: Migration[]) {
-  const { rows } = await client.query<{ name: string; checksum: string | null }>(
-    'SELECT name, checksum FROM schema_migrations',
-  );
-  const recorded = new Map(rows.map((r) => [r.name, r.checksum]));
-  for (const m of files) {
-    const sum = recorded.get(m.name);
-    if (sum && sum !== m.checksum) {
-      throw new Error(
-        `Migration ${m.name} was changed after it was applied (sha256 ${sum.slice(0, 12)}… recorded, ` +
-          `${m.checksum.slice(0, 12)}… in the file): restore the file as it was applied and put the change into a new migration`,
-      );
-    }
-  }
+  const recorded = await readLedger(client);
+  refuseChanged(files, recorded);
   for (const m of files) {
     if (recorded.has(m.name) && recorded.get(m.name) === null) {
       await client.query('UPDATE schema_migrations SET checksum = $2 WHERE name = $1 AND checksum IS NULL', [
@@ -98,6 +87,46 @@ async function checkApplied(client: pg.PoolClient, files: Migration[]) {
     }
   }
   return new Set(recorded.keys());
+}
+
+async function readLedger(client: pg.PoolClient | pg.Pool) {
+  const { rows } = await client.query<{ name: string; checksum: string | null }>(
+    'SELECT name, checksum FROM schema_migrations',
+  );
+  return new Map(rows.map((r) => [r.name, r.checksum]));
+}
+
+function refuseChanged(files: Migration[], recorded: Map<string, string | null>) {
+  for (const m of files) {
+    const sum = recorded.get(m.name);
+    if (sum && sum !== m.checksum) {
+      throw new Error(
+        `Migration ${m.name} was changed after it was applied (sha256 ${sum.slice(0, 12)}… recorded, ` +
+          `${m.checksum.slice(0, 12)}… in the file): restore the file as it was applied and put the change into a new migration`,
+      );
+    }
+  }
+}
+
+/**
+ * For a server started with MIGRATE_ON_START=false: checks, without migrating, that every
+ * migration of this version has been applied unchanged. Plain reads, no lock and no SET, so it
+ * works through PgBouncer's transaction mode (docs/DEPLOY.md); `npm run migrate` does the rest.
+ */
+export async function checkMigrated(pool: pg.Pool, opts: MigrateOptions = {}): Promise<void> {
+  const files = listMigrations(opts.dir);
+  const { rows } = await pool.query<{ exists: boolean }>(
+    "SELECT to_regclass('schema_migrations') IS NOT NULL AS exists",
+  );
+  const recorded = rows[0]?.exists ? await readLedger(pool) : new Map<string, string | null>();
+  refuseChanged(files, recorded);
+  const pending = files.filter((m) => !recorded.has(m.name)).map((m) => m.name);
+  if (pending.length > 0) {
+    throw new Error(
+      `The database lacks ${pending.length === 1 ? 'migration' : 'migrations'} ${pending.join(', ')}, and ` +
+        'MIGRATE_ON_START=false: run `npm run migrate` against it first',
+    );
+  }
 }
 
 async function apply(client: pg.PoolClient, m: Migration) {
