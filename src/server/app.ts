@@ -31,6 +31,7 @@ import { installHealth } from './ops/health.js';
 import { startMaintenance } from './ops/maintenance.js';
 import { installMetrics } from './ops/metrics.js';
 import { publicationRoutes } from './publications/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { responseRoutes } from './responses/routes.js';
 
 installRussianZodMessages();
@@ -114,6 +115,7 @@ export async function buildApp({
   await app.register(responseRoutes, { db });
   await app.register(monitoringRoutes, { db });
   await app.register(exportRoutes, { db, pool });
+  await app.register(reportRoutes, { db });
   if (startWorkers) {
     const worker = startExportWorker(db, app.log, {
       pollMs: config.exportPollMs,

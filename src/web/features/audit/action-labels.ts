@@ -22,6 +22,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'publication.file_added': 'Добавление материала к публикации',
   'publication.file_deleted': 'Удаление материала публикации',
   'publication.file_downloaded': 'Скачивание материала публикации',
+  'report.downloaded': 'Скачивание сданного отчета в PDF',
 };
 
 export const OBJECT_TYPE_LABELS: Record<string, string> = {
@@ -29,4 +30,5 @@ export const OBJECT_TYPE_LABELS: Record<string, string> = {
   user: 'пользователь',
   organization: 'организация',
   publication: 'публикация',
+  response: 'отчет участника',
 };

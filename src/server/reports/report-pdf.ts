@@ -1,0 +1,280 @@
+// A submitted report as PDF, for the school's paper copy and the coordinator's ministry: who sent
+// it and when (Moscow and local time), every table with its headers, values and computed totals,
+// page numbers, and the lines for the head's signature and the seal. pdfkit with the DejaVu fonts,
+// since PDF's standard fonts have no Cyrillic; only the glyphs used are embedded.
+//
+// A table too wide for a portrait page gets landscape pages; wider still, its columns are split
+// over several blocks, each repeating the row labels. A column is never cut off.
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import { formatDateTime, MOSCOW_TIME_ZONE, utcOffsetLabel } from '../../shared/dates.js';
+import { formatCell } from '../../shared/forms/cells.js';
+import { computeCells } from '../../shared/forms/compute.js';
+import type { Column, FormDefinition, Table } from '../../shared/forms/definition.js';
+import { cellKey } from '../../shared/forms/layout.js';
+import type { FormData } from '../../shared/forms/validate.js';
+
+const require = createRequire(import.meta.url);
+const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+const MARGIN = 40;
+/** Room kept at the foot of each page for its number. */
+const FOOTER = 24;
+const FONT_SIZE = 8;
+const PADDING = 3;
+/** The narrowest a value column may be: «1234567,89» at the table's font size. */
+const MIN_VALUE_WIDTH = 44;
+const MAX_VALUE_WIDTH = 110;
+/** The row-label column: as wide as this share of the page, at most. */
+const LABEL_SHARE = 0.28;
+const ROW_NUMBER_WIDTH = 28;
+
+export type ReportContent = {
+  organization: { code: string; fullName: string; municipality: string; region: string };
+  collectionTitle: string;
+  formTitle: string;
+  formVersion: number;
+  submittedAt: Date;
+  /** The region's time zone, for the local time of the submission. */
+  timeZone: string;
+  definition: FormDefinition;
+  data: FormData;
+};
+
+/** A document with the fonts registered; call `addReport` for each report, then `finishReports`. */
+export function reportDocument(title: string): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    // Page numbers are written once every page exists.
+    bufferPages: true,
+    info: { Title: title, Author: 'ФИС ОКО' },
+  });
+  doc.registerFont('regular', FONT).registerFont('bold', FONT_BOLD);
+  return doc;
+}
+
+export function submissionTime(at: Date, timeZone: string): string {
+  const moscow = `${formatDateTime(at)} (МСК)`;
+  if (timeZone === MOSCOW_TIME_ZONE || formatDateTime(at, timeZone) === formatDateTime(at)) return moscow;
+  return `${moscow}, ${formatDateTime(at, timeZone)} (местное время, ${utcOffsetLabel(at, timeZone)})`;
+}
+
+/** Adds one report, starting on a new page. */
+export function addReport(doc: PDFKit.PDFDocument, r: ReportContent): void {
+  newPage(doc, 'portrait');
+  doc.font('bold').fontSize(13).text('Отчет о сдаче данных', { align: 'center' }).moveDown(0.6);
+  const facts: [string, string][] = [
+    ['Организация', r.organization.fullName],
+    ['Код организации', r.organization.code],
+    ['Муниципалитет', r.organization.municipality],
+    ['Регион', r.organization.region],
+    ['Сбор данных', r.collectionTitle],
+    ['Форма', `${r.formTitle}, версия ${r.formVersion}`],
+    ['Дата и время сдачи', submissionTime(r.submittedAt, r.timeZone)],
+  ];
+  for (const [label, value] of facts) {
+    doc.font('bold').fontSize(10).text(`${label}: `, { continued: true });
+    doc.font('regular').text(value);
+  }
+  const values = { ...r.data.values, ...computeCells(r.definition, r.data.values, r.data.rows) };
+  for (const table of r.definition.tables) drawTable(doc, table, r.data, values);
+  signatureLines(doc);
+}
+
+/** Writes «Стр. N из M» on every page and ends the document. */
+export function finishReports(doc: PDFKit.PDFDocument): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    // Below the bottom margin: pdfkit would start a new page for text written there otherwise.
+    doc.page.margins.bottom = 0;
+    doc
+      .font('regular')
+      .fontSize(8)
+      .text(`Стр. ${i + 1 - range.start} из ${range.count}`, MARGIN, doc.page.height - MARGIN - 10, {
+        width: doc.page.width - 2 * MARGIN,
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+}
+
+type Row = { label: string; group?: string };
+
+function rowsOf(table: Table, data: FormData): { id: string; row: Row }[] {
+  if (table.rows.kind === 'fixed') {
+    return table.rows.items.map((item) => ({ id: item.key, row: { label: item.label, group: item.group } }));
+  }
+  return (data.rows[table.key] ?? []).map((id, i) => ({ id, row: { label: String(i + 1) } }));
+}
+
+type Layout = {
+  layout: 'portrait' | 'landscape';
+  labelWidth: number;
+  blocks: { columns: Column[]; widths: number[] }[];
+};
+
+const PAGE_WIDTH = { portrait: 595.28, landscape: 841.89 } as const;
+
+/** The width a text needs so that no word of it is broken, at the table's font size. */
+function longestWordWidth(doc: PDFKit.PDFDocument, text: string, font: 'regular' | 'bold'): number {
+  doc.font(font).fontSize(FONT_SIZE);
+  return Math.max(0, ...text.split(/\s+/).map((w) => doc.widthOfString(w))) + 2 * PADDING;
+}
+
+/**
+ * How a table is laid out: portrait if its columns fit there, landscape if not; wider still, its
+ * columns go into blocks that each fit the page. A column is at least wide enough for the longest
+ * word of its header and of its values, so that no word is broken; the room left is shared out.
+ */
+function layoutOf(doc: PDFKit.PDFDocument, table: Table, cells: (c: Column) => string[]): Layout {
+  const need = table.columns.map((c) =>
+    Math.max(
+      MIN_VALUE_WIDTH,
+      longestWordWidth(doc, c.header, 'bold'),
+      ...cells(c).map((v) => longestWordWidth(doc, v, 'regular')),
+    ),
+  );
+  const labelFor = (layout: 'portrait' | 'landscape') =>
+    table.rows.kind === 'fixed'
+      ? Math.round((PAGE_WIDTH[layout] - 2 * MARGIN) * LABEL_SHARE)
+      : ROW_NUMBER_WIDTH;
+  const room = (layout: 'portrait' | 'landscape') => PAGE_WIDTH[layout] - 2 * MARGIN - labelFor(layout);
+  const total = need.reduce((a, w) => a + w, 0);
+  const layout = total <= room('portrait') ? 'portrait' : 'landscape';
+  const blocks: Layout['blocks'] = [];
+  let block: number[] = [];
+  let used = 0;
+  const close = () => {
+    const spare = (room(layout) - used) / block.length;
+    blocks.push({
+      columns: block.map((i) => table.columns[i] as Column),
+      widths: block.map((i) =>
+        Math.min(Math.max(need[i] as number, MAX_VALUE_WIDTH), (need[i] as number) + spare),
+      ),
+    });
+    block = [];
+    used = 0;
+  };
+  for (const [i, w] of need.entries()) {
+    const width = Math.min(w, room(layout));
+    if (block.length > 0 && used + width > room(layout)) close();
+    block.push(i);
+    used += width;
+  }
+  if (block.length > 0) close();
+  return { layout, labelWidth: labelFor(layout), blocks };
+}
+
+function drawTable(doc: PDFKit.PDFDocument, table: Table, data: FormData, values: Record<string, string>) {
+  const rows = rowsOf(table, data);
+  const shown = (c: Column, id: string) => formatCell(c, values[cellKey(table.key, id, c.key)] ?? null);
+  const { layout, labelWidth, blocks } = layoutOf(doc, table, (c) => rows.map(({ id }) => shown(c, id)));
+  for (const [b, { columns, widths: valueWidths }] of blocks.entries()) {
+    if (layout === 'landscape' && (b === 0 || doc.page.layout !== 'landscape')) newPage(doc, layout);
+    else doc.moveDown(1);
+    const part =
+      blocks.length > 1 ? ` (столбцы ${columnRange(table, columns)} из ${table.columns.length})` : '';
+    doc
+      .font('bold')
+      .fontSize(10)
+      .text(`${table.title}${part}`, MARGIN, doc.y, { width: pageWidth(doc) });
+    doc.moveDown(0.3);
+    const widths = [labelWidth, ...valueWidths];
+    const header = [table.rows.kind === 'fixed' ? '' : '№', ...columns.map((c) => c.header)];
+    drawRow(doc, header, widths, { bold: true, layout });
+    if (rows.length === 0) drawRow(doc, ['Строк нет', ...columns.map(() => '')], widths, { layout, header });
+    let group: string | undefined;
+    for (const { id, row } of rows) {
+      if (row.group && row.group !== group) {
+        drawRow(doc, [row.group], [widths.reduce((a, w) => a + w, 0)], {
+          bold: true,
+          layout,
+          header,
+          widths,
+        });
+      }
+      group = row.group;
+      drawRow(doc, [row.label, ...columns.map((c) => shown(c, id))], widths, { layout, header, widths });
+    }
+  }
+}
+
+function columnRange(table: Table, columns: Column[]): string {
+  const first = table.columns.indexOf(columns[0] as Column) + 1;
+  return `${first}–${first + columns.length - 1}`;
+}
+
+const pageWidth = (doc: PDFKit.PDFDocument) => doc.page.width - 2 * MARGIN;
+
+/** A4 every time: pdfkit's addPage falls back to Letter for any option left out. */
+function newPage(doc: PDFKit.PDFDocument, layout: 'portrait' | 'landscape') {
+  doc.addPage({
+    size: 'A4',
+    layout,
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER },
+  });
+}
+
+type RowOptions = {
+  bold?: boolean;
+  layout: 'portrait' | 'landscape';
+  /** The header row to repeat at the top of a new page, with its column widths. */
+  header?: string[];
+  widths?: number[];
+};
+
+/** One row of bordered cells; a row that does not fit starts a new page, under the header again. */
+function drawRow(doc: PDFKit.PDFDocument, texts: string[], widths: number[], opts: RowOptions) {
+  doc.font(opts.bold ? 'bold' : 'regular').fontSize(FONT_SIZE);
+  const height = rowHeight(doc, texts, widths);
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) {
+    newPage(doc, opts.layout);
+    if (opts.header) drawRow(doc, opts.header, opts.widths ?? widths, { bold: true, layout: opts.layout });
+    doc.font(opts.bold ? 'bold' : 'regular').fontSize(FONT_SIZE);
+  }
+  const top = doc.y;
+  let x = MARGIN;
+  for (const [i, w] of widths.entries()) {
+    doc.rect(x, top, w, height).lineWidth(0.5).stroke();
+    const text = texts[i] ?? '';
+    if (text)
+      doc.text(text, x + PADDING, top + PADDING, {
+        width: w - 2 * PADDING,
+        align: i === 0 ? 'left' : 'center',
+      });
+    x += w;
+  }
+  doc.x = MARGIN;
+  doc.y = top + height;
+}
+
+function rowHeight(doc: PDFKit.PDFDocument, texts: string[], widths: number[]): number {
+  let height = doc.currentLineHeight();
+  for (const [i, w] of widths.entries()) {
+    const text = texts[i];
+    if (text) height = Math.max(height, doc.heightOfString(text, { width: w - 2 * PADDING }));
+  }
+  return height + 2 * PADDING;
+}
+
+function signatureLines(doc: PDFKit.PDFDocument) {
+  if (doc.y + 90 > doc.page.height - doc.page.margins.bottom) newPage(doc, 'portrait');
+  doc.x = MARGIN;
+  doc.moveDown(3);
+  doc.font('regular').fontSize(10);
+  doc.text('Руководитель  ______________________ / ______________________ /', MARGIN, doc.y);
+  doc
+    .fontSize(7)
+    .text('(подпись)                                   (расшифровка подписи)', MARGIN + 80, doc.y + 2);
+  doc.moveDown(2).fontSize(10).text('М.П.', MARGIN, doc.y);
+}
+
+/** The report's file name: «Отчет 770001 НИКО-2026.pdf». */
+export function reportFileName(code: string, collectionTitle: string): string {
+  return `Отчет ${code} ${collectionTitle}.pdf`;
+}
