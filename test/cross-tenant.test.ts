@@ -256,6 +256,7 @@ const ID_ROUTES: [string, string, Target['kind'], unknown?][] = [
   ['GET', '/api/monitoring/collections/:id/stats', 'collection'],
   ['GET', '/api/monitoring/collections/:id/participants', 'collection'],
   ['GET', '/api/monitoring/responses/:id/submitted', 'response'],
+  ['GET', '/api/monitoring/collections/:id/reports.pdf?responses=1', 'collection'],
   ['POST', '/api/monitoring/collections/:id/exports', 'collection', {}],
   ['GET', '/api/monitoring/collections/:id/exports', 'collection'],
   ['GET', '/api/exports/:id', 'export'],

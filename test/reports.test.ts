@@ -157,3 +157,113 @@ describe('a report not yet submitted', () => {
     expect(audited).toEqual([]);
   });
 });
+
+describe('the PDF of the reports a coordinator chose', () => {
+  let chosen: { id: number; login: string; code: string; fullName: string }[];
+  let collectionPath: string;
+
+  /** Participants of the open collection in Moscow that have not started, with a login each. */
+  async function notStartedInMoscow(n: number) {
+    return server.database.db
+      .selectFrom('responses as resp')
+      .innerJoin('organizations as o', 'o.id', 'resp.organization_id')
+      .innerJoin('users as u', 'u.organization_id', 'o.id')
+      .select(['resp.id', 'u.login', 'o.code', 'o.full_name as fullName'])
+      .where('resp.collection_id', '=', collectionId)
+      .where('resp.region_code', '=', '77')
+      .where('resp.status', '=', 'not_started')
+      .orderBy('resp.id', 'desc')
+      .limit(n)
+      .execute();
+  }
+
+  const auditedFor = async (ids: number[]) =>
+    (
+      await server.database.db
+        .selectFrom('audit_log')
+        .select('object_id')
+        .where('action', '=', 'report.downloaded')
+        .where(
+          'object_id',
+          'in',
+          ids.map((id) => String(id)),
+        )
+        .execute()
+    ).map((r) => Number(r.object_id));
+
+  beforeAll(async () => {
+    chosen = await notStartedInMoscow(3);
+    expect(chosen).toHaveLength(3);
+    for (const [i, p] of chosen.slice(0, 2).entries()) {
+      await submit(await server.client().login(p.login), p.id, demoAnswers(20 + i, '2026-11-28'));
+    }
+    collectionPath = `/api/monitoring/collections/${collectionId}/reports.pdf`;
+  });
+
+  it('holds each submitted report numbered on its own, after a page naming those with nothing submitted', async () => {
+    const reg = await server.client().login('reg77');
+    const ids = chosen.map((p) => p.id).join(',');
+    const res = await fetch(`${reg.baseUrl}${collectionPath}?responses=${ids}`, {
+      headers: { cookie: `niko_session=${reg.cookie('niko_session')}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = await readPdf(await res.arrayBuffer());
+    const [first, ...rest] = pdf.pages;
+    expect(first).toContain('Не сдали отчет, в файл не включены:');
+    expect(first).toContain(`${chosen[2]?.code} — ${chosen[2]?.fullName}`);
+    expect(first).toContain('Стр. 1 из 1');
+    // Two reports, each starting again at page 1.
+    expect(rest.filter((page) => page.includes('Отчет о сдаче данных'))).toHaveLength(2);
+    expect(rest.filter((page) => /Стр\. 1 из \d+/.test(page))).toHaveLength(2);
+    for (const p of chosen.slice(0, 2)) expect(pdf.text).toContain(p.fullName);
+    expect((await auditedFor(chosen.map((p) => p.id))).sort()).toEqual(
+      chosen
+        .slice(0, 2)
+        .map((p) => p.id)
+        .sort(),
+    );
+  });
+
+  it('is refused whole when any chosen participant is out of scope or of another collection, and nothing is audited', async () => {
+    const mun = await server.client().login('mun77001');
+    const outside = await participantOutsideMoscowTime();
+    const before = await auditedFor([...chosen.map((p) => p.id), outside.id]);
+    for (const ids of [[chosen[0]?.id, outside.id], [outside.id]]) {
+      const res = await server
+        .client()
+        .login('reg77')
+        .then((c) => c.get(`${collectionPath}?responses=${ids.join(',')}`));
+      expect(res.status).toBe(404);
+      expect(res.body.detail).toMatch(/[А-Яа-яЁё]/);
+    }
+    const otherCollection = await mun.get(
+      `/api/monitoring/collections/${collectionId + 100000}/reports.pdf?responses=${chosen[0]?.id}`,
+    );
+    expect(otherCollection.status).toBe(404);
+    const school = await server.client().login(chosen[0]?.login as string);
+    expect((await school.get(`${collectionPath}?responses=${chosen[0]?.id}`)).status).toBe(404);
+    expect(await auditedFor([...chosen.map((p) => p.id), outside.id])).toEqual(before);
+  });
+
+  it('refuses a list it cannot read, or too long, with a Russian message', async () => {
+    const reg = await server.client().login('reg77');
+    const tooMany = Array.from({ length: 101 }, (_, i) => i + 1).join(',');
+    for (const [query, message] of [
+      ['responses=abc', 'Укажите номера участников через запятую.'],
+      ['responses=', 'Укажите номера участников через запятую.'],
+      [`responses=${tooMany}`, 'Не больше 100 отчетов в одном файле.'],
+    ] as const) {
+      const res = await reg.get(`${collectionPath}?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(JSON.stringify(res.body), query).toContain(message);
+    }
+  });
+
+  it('is 409 when none of the chosen has submitted', async () => {
+    const reg = await server.client().login('reg77');
+    const res = await reg.get(`${collectionPath}?responses=${chosen[2]?.id}`);
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toBe('Ни один из выбранных участников ещё не сдал отчёт: печатать пока нечего.');
+  });
+});

@@ -1,41 +1,63 @@
-// What a printed report needs: the participant's latest submission (or a given one), with the
-// organization, its territory and time zone, the collection and the form version.
-import { sql } from 'kysely';
+// What printed reports need: each participant's latest submission, with the organization, its
+// territory and time zone, the collection and the form version (its definition is loaded apart,
+// cached: responses/definitions.ts).
 import type { CurrentUser } from '../auth/current-user.js';
 import { responsesInScope } from '../auth/scope.js';
+import { anyInt } from '../db/arrays.js';
 import type { Db } from '../db/connection.js';
 
-export function submissionForReport(db: Db, viewer: CurrentUser, responseId: number) {
-  return db
+export type ReportSelection = { responseIds: number[]; collectionId?: number };
+
+export function submissionsForReports(db: Db, viewer: CurrentUser, which: ReportSelection) {
+  let q = db
     .selectFrom('responses as resp')
     .innerJoin('organizations as o', 'o.id', 'resp.organization_id')
     .innerJoin('municipalities as m', 'm.id', 'resp.municipality_id')
     .innerJoin('regions as r', 'r.code', 'resp.region_code')
     .innerJoin('collections as c', 'c.id', 'resp.collection_id')
-    .leftJoin('submissions as s', (j) =>
-      j.onRef('s.response_id', '=', 'resp.id').on('s.submitted_at', '=', sql.ref('resp.last_submitted_at')),
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('submissions as s')
+          .innerJoin('form_versions as fv', 'fv.id', 's.form_version_id')
+          .innerJoin('forms as f', 'f.id', 'fv.form_id')
+          .select([
+            's.id as submissionId',
+            's.submitted_at as submittedAt',
+            's.data',
+            'fv.id as formVersionId',
+            'fv.version as formVersion',
+            'f.title as formTitle',
+          ])
+          .whereRef('s.response_id', '=', 'resp.id')
+          .orderBy('s.submitted_at', 'desc')
+          .orderBy('s.id', 'desc')
+          .limit(1)
+          .as('latest'),
+      (join) => join.onTrue(),
     )
-    .leftJoin('form_versions as fv', 'fv.id', 's.form_version_id')
-    .leftJoin('forms as f', 'f.id', 'fv.form_id')
     .select([
       'resp.id as responseId',
       'o.code',
       'o.full_name as fullName',
-      'o.short_name as shortName',
       'm.name as municipality',
       'r.name as region',
       'r.timezone as timeZone',
       'c.title as collectionTitle',
-      'f.title as formTitle',
-      'fv.version as formVersion',
-      'fv.definition',
-      's.id as submissionId',
-      's.submitted_at as submittedAt',
-      's.data',
+      'latest.submissionId',
+      'latest.submittedAt',
+      'latest.data',
+      'latest.formVersionId',
+      'latest.formVersion',
+      'latest.formTitle',
     ])
-    .where('resp.id', '=', responseId)
+    .where('resp.id', '=', anyInt(which.responseIds))
     .where(responsesInScope(viewer))
-    .orderBy('s.id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    // In the order a coordinator's list shows them: by region, municipality and name.
+    .orderBy('r.name')
+    .orderBy('m.name')
+    .orderBy('o.short_name')
+    .orderBy('resp.id');
+  if (which.collectionId !== undefined) q = q.where('resp.collection_id', '=', which.collectionId);
+  return q.execute();
 }

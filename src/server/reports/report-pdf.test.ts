@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../../test/support/pdf.js';
 import { type FormDefinition, FormDefinitionSchema } from '../../shared/forms/definition.js';
-import { addReport, finishReports, type ReportContent, reportDocument } from './report-pdf.js';
+import { type ReportContent, ReportPdf } from './report-pdf.js';
 
 const A4 = { width: 595.28, height: 841.89 };
 
@@ -25,14 +25,14 @@ async function render(definition: FormDefinition, values: Record<string, string>
     definition,
     data: { values, rows },
   };
-  const doc = reportDocument('Проверка');
+  const pdf = new ReportPdf('Проверка');
   const out = new PassThrough();
-  doc.pipe(out);
+  pdf.doc.pipe(out);
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const ended = new Promise((resolve) => out.on('end', resolve));
-  addReport(doc, report);
-  finishReports(doc);
+  pdf.addReport(report);
+  pdf.finish();
   await ended;
   return readPdf(Buffer.concat(chunks));
 }

@@ -42,65 +42,93 @@ export type ReportContent = {
   data: FormData;
 };
 
-/** A document with the fonts registered; call `addReport` for each report, then `finishReports`. */
-export function reportDocument(title: string): PDFKit.PDFDocument {
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    // Page numbers are written once every page exists.
-    bufferPages: true,
-    info: { Title: title, Author: 'ФИС ОКО' },
-  });
-  doc.registerFont('regular', FONT).registerFont('bold', FONT_BOLD);
-  return doc;
+/**
+ * A PDF of one or more reports, each starting on a new page and numbered on its own («Стр. 2 из 3»),
+ * so that a coordinator's stack of printed reports can be split by school. `finish()` ends it.
+ */
+export class ReportPdf {
+  readonly doc: PDFKit.PDFDocument;
+  /** The first page of each numbered part. */
+  private readonly parts: number[] = [];
+
+  constructor(title: string) {
+    this.doc = new PDFDocument({
+      autoFirstPage: false,
+      // Page numbers are written once every page of a part exists.
+      bufferPages: true,
+      info: { Title: title, Author: 'ФИС ОКО' },
+    });
+    this.doc.registerFont('regular', FONT).registerFont('bold', FONT_BOLD);
+  }
+
+  private startPart() {
+    newPage(this.doc, 'portrait');
+    this.parts.push(this.doc.bufferedPageRange().count - 1);
+  }
+
+  /** A first page naming the participants chosen that had nothing submitted to print. */
+  addNotSubmitted(title: string, organizations: { code: string; fullName: string }[]): void {
+    this.startPart();
+    const doc = this.doc;
+    doc.font('bold').fontSize(13).text(title, { align: 'center' }).moveDown(0.6);
+    doc.font('regular').fontSize(10).text('Не сдали отчет, в файл не включены:').moveDown(0.3);
+    for (const o of organizations) doc.text(`${o.code} — ${o.fullName}`);
+  }
+
+  addReport(r: ReportContent): void {
+    this.startPart();
+    const doc = this.doc;
+    doc.font('bold').fontSize(13).text('Отчет о сдаче данных', { align: 'center' }).moveDown(0.6);
+    const facts: [string, string][] = [
+      ['Организация', r.organization.fullName],
+      ['Код организации', r.organization.code],
+      ['Муниципалитет', r.organization.municipality],
+      ['Регион', r.organization.region],
+      ['Сбор данных', r.collectionTitle],
+      ['Форма', `${r.formTitle}, версия ${r.formVersion}`],
+      ['Дата и время сдачи', submissionTime(r.submittedAt, r.timeZone)],
+    ];
+    for (const [label, value] of facts) {
+      doc.font('bold').fontSize(10).text(`${label}: `, { continued: true });
+      doc.font('regular').text(value);
+    }
+    const values = { ...r.data.values, ...computeCells(r.definition, r.data.values, r.data.rows) };
+    for (const table of r.definition.tables) drawTable(doc, table, r.data, values);
+    signatureLines(doc);
+  }
+
+  /** Writes «Стр. N из M» on every page, counted within its part, and ends the document. */
+  finish(): void {
+    const doc = this.doc;
+    const total = doc.bufferedPageRange().count;
+    for (const [p, first] of this.parts.entries()) {
+      const end = this.parts[p + 1] ?? total;
+      for (let i = first; i < end; i++) pageNumber(doc, i, i - first + 1, end - first);
+    }
+    doc.end();
+  }
+}
+
+function pageNumber(doc: PDFKit.PDFDocument, page: number, n: number, of: number) {
+  doc.switchToPage(page);
+  const bottom = doc.page.margins.bottom;
+  // Below the bottom margin: pdfkit would start a new page for text written there otherwise.
+  doc.page.margins.bottom = 0;
+  doc
+    .font('regular')
+    .fontSize(8)
+    .text(`Стр. ${n} из ${of}`, MARGIN, doc.page.height - MARGIN - 10, {
+      width: doc.page.width - 2 * MARGIN,
+      align: 'center',
+      lineBreak: false,
+    });
+  doc.page.margins.bottom = bottom;
 }
 
 export function submissionTime(at: Date, timeZone: string): string {
   const moscow = `${formatDateTime(at)} (МСК)`;
   if (timeZone === MOSCOW_TIME_ZONE || formatDateTime(at, timeZone) === formatDateTime(at)) return moscow;
   return `${moscow}, ${formatDateTime(at, timeZone)} (местное время, ${utcOffsetLabel(at, timeZone)})`;
-}
-
-/** Adds one report, starting on a new page. */
-export function addReport(doc: PDFKit.PDFDocument, r: ReportContent): void {
-  newPage(doc, 'portrait');
-  doc.font('bold').fontSize(13).text('Отчет о сдаче данных', { align: 'center' }).moveDown(0.6);
-  const facts: [string, string][] = [
-    ['Организация', r.organization.fullName],
-    ['Код организации', r.organization.code],
-    ['Муниципалитет', r.organization.municipality],
-    ['Регион', r.organization.region],
-    ['Сбор данных', r.collectionTitle],
-    ['Форма', `${r.formTitle}, версия ${r.formVersion}`],
-    ['Дата и время сдачи', submissionTime(r.submittedAt, r.timeZone)],
-  ];
-  for (const [label, value] of facts) {
-    doc.font('bold').fontSize(10).text(`${label}: `, { continued: true });
-    doc.font('regular').text(value);
-  }
-  const values = { ...r.data.values, ...computeCells(r.definition, r.data.values, r.data.rows) };
-  for (const table of r.definition.tables) drawTable(doc, table, r.data, values);
-  signatureLines(doc);
-}
-
-/** Writes «Стр. N из M» on every page and ends the document. */
-export function finishReports(doc: PDFKit.PDFDocument): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    // Below the bottom margin: pdfkit would start a new page for text written there otherwise.
-    doc.page.margins.bottom = 0;
-    doc
-      .font('regular')
-      .fontSize(8)
-      .text(`Стр. ${i + 1 - range.start} из ${range.count}`, MARGIN, doc.page.height - MARGIN - 10, {
-        width: doc.page.width - 2 * MARGIN,
-        align: 'center',
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
 }
 
 type Row = { label: string; group?: string };
@@ -272,9 +300,4 @@ function signatureLines(doc: PDFKit.PDFDocument) {
     .fontSize(7)
     .text('(подпись)                                   (расшифровка подписи)', MARGIN + 80, doc.y + 2);
   doc.moveDown(2).fontSize(10).text('М.П.', MARGIN, doc.y);
-}
-
-/** The report's file name: «Отчет 770001 НИКО-2026.pdf». */
-export function reportFileName(code: string, collectionTitle: string): string {
-  return `Отчет ${code} ${collectionTitle}.pdf`;
 }

@@ -1,43 +1,73 @@
-// «Скачать PDF»: a participant's latest submitted report, for whoever may read the participant
+// «Скачать PDF»: participants' latest submitted reports, for whoever may read those participants
 // (the organization itself, coordinators within their territory, the federal operator).
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Db } from '../db/connection.js';
 import { Problem } from '../http/problem.js';
-import { submissionForReport } from './queries.js';
+import { loadDefinition } from '../responses/definitions.js';
+import { submissionsForReports } from './queries.js';
 import type { ReportContent } from './report-pdf.js';
 
-export type Report = ReportContent & { responseId: number; submissionId: number; code: string };
+export type Report = ReportContent & { responseId: number; submissionId: number };
+/** A participant chosen for printing that has nothing submitted to print. */
+export type NotSubmitted = { responseId: number; code: string; fullName: string };
 
-export async function latestReport(db: Db, viewer: CurrentUser, responseId: number): Promise<Report> {
-  const row = await submissionForReport(db, viewer, responseId);
-  if (!row) throw Problem.notFound('Участник не найден.');
-  const { submissionId, submittedAt, data, definition, formTitle, formVersion } = row;
-  if (
-    submissionId === null ||
-    !submittedAt ||
-    !data ||
-    !definition ||
-    formTitle === null ||
-    formVersion === null
-  ) {
-    throw Problem.conflict('Отчёт ещё не сдан: печатать пока нечего.');
+async function reportsOf(db: Db, rows: Awaited<ReturnType<typeof submissionsForReports>>) {
+  const reports: Report[] = [];
+  const notSubmitted: NotSubmitted[] = [];
+  for (const row of rows) {
+    const { submissionId, submittedAt, data, formVersionId, formVersion, formTitle } = row;
+    if (submissionId === null || !submittedAt || !data || formVersionId === null || formVersion === null) {
+      notSubmitted.push({ responseId: row.responseId, code: row.code, fullName: row.fullName });
+      continue;
+    }
+    const { definition } = await loadDefinition(db, formVersionId);
+    reports.push({
+      responseId: row.responseId,
+      submissionId,
+      organization: {
+        code: row.code,
+        fullName: row.fullName,
+        municipality: row.municipality,
+        region: row.region,
+      },
+      collectionTitle: row.collectionTitle,
+      formTitle: formTitle ?? '',
+      formVersion,
+      submittedAt,
+      timeZone: row.timeZone,
+      definition,
+      data,
+    });
   }
-  return {
-    responseId: row.responseId,
-    submissionId,
-    code: row.code,
-    organization: {
-      code: row.code,
-      fullName: row.fullName,
-      municipality: row.municipality,
-      region: row.region,
-    },
-    collectionTitle: row.collectionTitle,
-    formTitle,
-    formVersion,
-    submittedAt,
-    timeZone: row.timeZone,
-    definition,
-    data,
-  };
+  return { reports, notSubmitted };
+}
+
+/** One participant's latest submitted report. */
+export async function latestReport(db: Db, viewer: CurrentUser, responseId: number): Promise<Report> {
+  const rows = await submissionsForReports(db, viewer, { responseIds: [responseId] });
+  if (rows.length === 0) throw Problem.notFound('Участник не найден.');
+  const { reports } = await reportsOf(db, rows);
+  const report = reports[0];
+  if (!report) throw Problem.conflict('Отчёт ещё не сдан: печатать пока нечего.');
+  return report;
+}
+
+/**
+ * The reports of participants a coordinator chose in a collection's list. Any participant outside
+ * the viewer's scope or the collection makes the whole request «not found», as for one; those that
+ * have not submitted are listed, to be named on the first page, not printed.
+ */
+export async function chosenReports(
+  db: Db,
+  viewer: CurrentUser,
+  collectionId: number,
+  responseIds: number[],
+) {
+  const unique = [...new Set(responseIds)];
+  const rows = await submissionsForReports(db, viewer, { responseIds: unique, collectionId });
+  if (rows.length !== unique.length) throw Problem.notFound('Участник не найден.');
+  const chosen = await reportsOf(db, rows);
+  if (chosen.reports.length === 0)
+    throw Problem.conflict('Ни один из выбранных участников ещё не сдал отчёт: печатать пока нечего.');
+  return chosen;
 }
