@@ -2,7 +2,7 @@
 // valid for its column, and how it is shown. Values are kept as strings, so an invalid entry is
 // stored as a draft exactly as typed, never dropped (PRODUCT.md "Validation").
 import { pluralWord } from '../plural.js';
-import { tooLongMessage } from '../zod-russian.js';
+import { tooLongMessage } from '../messages.js';
 import type { Column } from './definition.js';
 
 export type CellValue = string | null;

@@ -1,19 +1,28 @@
 // Every page and its address. The signed-in area sits under RequireSession; pages a role may not
-// use sit under RequirePermission. Another feature adds its pages here.
+// use sit under RequirePermission. Another feature adds its pages here. Every page is a chunk of
+// its own (app/lazy-page.tsx): the entry holds only the shell, the session and the router.
 import { createBrowserRouter, Navigate } from 'react-router';
-import { ChangePasswordPage } from '../features/account/ChangePasswordPage.js';
-import { AuditPage } from '../features/audit/AuditPage.js';
-import { LoginPage } from '../features/auth/LoginPage.js';
 import { collectionsRoutes } from '../features/collections/routes.js';
-import { ResponsePage } from '../features/data-collection/ResponsePage.js';
 import { directoryRoutes } from '../features/directory/routes.js';
 import { formsRoutes } from '../features/forms/routes.js';
-import { NikoPage } from '../features/niko/NikoPage.js';
-import { PublicationEditorPage } from '../features/publications/PublicationEditorPage.js';
+import { lazyComponent } from './lazy-page.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { RequirePermission } from './RequirePermission.js';
 import { RequireSession } from './RequireSession.js';
 import { RouteError, RouteErrorPage } from './RouteError.js';
+
+const LoginPage = lazyComponent(() => import('../features/auth/LoginPage.js'), 'LoginPage', 'standalone');
+const NikoPage = lazyComponent(() => import('../features/niko/NikoPage.js'), 'NikoPage');
+const ResponsePage = lazyComponent(() => import('../features/data-collection/ResponsePage.js'), 'ResponsePage');
+const PublicationEditorPage = lazyComponent(
+  () => import('../features/publications/PublicationEditorPage.js'),
+  'PublicationEditorPage',
+);
+const ChangePasswordPage = lazyComponent(
+  () => import('../features/account/ChangePasswordPage.js'),
+  'ChangePasswordPage',
+);
+const AuditPage = lazyComponent(() => import('../features/audit/AuditPage.js'), 'AuditPage');
 
 export function createRouter() {
   return createBrowserRouter([

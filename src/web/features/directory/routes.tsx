@@ -1,19 +1,24 @@
 // The directory's pages under /directory. Reading needs directory.read; the forms and the import
-// need directory.write.
+// need directory.write. The directory is one chunk, the import another (app/lazy-page.tsx).
 import type { ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
+import { lazyComponent } from '../../app/lazy-page.js';
 import { RequirePermission } from '../../app/RequirePermission.js';
-import { DirectoryLayout } from './DirectoryLayout.js';
-import { ImportPage } from './import/ImportPage.js';
-import { MunicipalitiesPage } from './MunicipalitiesPage.js';
-import { OrganizationCreatePage, OrganizationEditPage } from './organizations/OrganizationFormPages.js';
-import { OrganizationPage } from './organizations/OrganizationPage.js';
-import { OrganizationsPage } from './organizations/OrganizationsPage.js';
-import { RegionPage } from './RegionPage.js';
-import { RegionsPage } from './RegionsPage.js';
-import { UserCreatePage, UserEditPage } from './users/UserFormPages.js';
-import { UserPage } from './users/UserPage.js';
-import { UsersPage } from './users/UsersPage.js';
+
+const pages = () => import('./pages.js');
+const DirectoryLayout = lazyComponent(pages, 'DirectoryLayout');
+const RegionsPage = lazyComponent(pages, 'RegionsPage');
+const RegionPage = lazyComponent(pages, 'RegionPage');
+const MunicipalitiesPage = lazyComponent(pages, 'MunicipalitiesPage');
+const OrganizationsPage = lazyComponent(pages, 'OrganizationsPage');
+const OrganizationCreatePage = lazyComponent(pages, 'OrganizationCreatePage');
+const OrganizationPage = lazyComponent(pages, 'OrganizationPage');
+const OrganizationEditPage = lazyComponent(pages, 'OrganizationEditPage');
+const UsersPage = lazyComponent(pages, 'UsersPage');
+const UserCreatePage = lazyComponent(pages, 'UserCreatePage');
+const UserPage = lazyComponent(pages, 'UserPage');
+const UserEditPage = lazyComponent(pages, 'UserEditPage');
+const ImportPage = lazyComponent(() => import('./import/ImportPage.js'), 'ImportPage');
 
 const writeOnly = (element: ReactNode) => (
   <RequirePermission permission="directory.write">{element}</RequirePermission>
