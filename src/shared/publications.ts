@@ -2,8 +2,7 @@
 // limits and the same messages. The limits themselves live in publication-rules.ts, which the
 // browser imports without the schema library.
 import { z } from 'zod';
-
-import { ACCEPTED_EXTENSIONS, AUDIENCE_ROLES, BODY_MAX, TITLE_MAX } from './publication-rules.js';
+import { AUDIENCE_ROLES, BODY_MAX, TITLE_MAX } from './publication-rules.js';
 
 export {
   ACCEPTED_EXTENSIONS,

@@ -2,22 +2,23 @@
 // the import, the audit or the monitoring code it can never open (docs/ARCHITECTURE.md, «Размер
 // страниц»). While a chunk loads the page says so; when it cannot load (a deploy replaced the
 // files, the link dropped) the page says that too and offers to reload, instead of going blank.
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
+import { type ComponentType, lazy, type ReactElement, type ReactNode, Suspense } from 'react';
 import { Button } from '../ui/Button.js';
 import { Loading } from '../ui/ProblemMessage.js';
 
 type Frame = 'inside-shell' | 'standalone';
 
 /**
- * A component that loads `name` from the module `load` imports, showing «Загрузка…» meanwhile.
- * `standalone` is for pages outside the shell (the login page), which bring their own <main>.
+ * The element of a page (or part of one) that loads `name` from the module `load` imports, showing
+ * «Загрузка…» meanwhile. Made once, at module level, and reused on every render. `standalone` is
+ * for pages outside the shell (the login page), which bring their own <main>.
  */
-export function lazyComponent<M, K extends keyof M & string>(
+export function lazyPage<M, K extends keyof M & string>(
   load: () => Promise<M>,
   name: K,
   frame: Frame = 'inside-shell',
-): ComponentType {
-  const Loaded = lazy(() =>
+): ReactElement {
+  const component = lazy(() =>
     load().then(
       (module) => ({ default: module[name] as ComponentType }),
       (error: unknown) => {
@@ -27,15 +28,21 @@ export function lazyComponent<M, K extends keyof M & string>(
       },
     ),
   );
-  function LazyComponent() {
-    return (
-      <Suspense fallback={<Framed frame={frame}>{<Loading />}</Framed>}>
-        <Loaded />
-      </Suspense>
-    );
-  }
-  LazyComponent.displayName = `Lazy(${name})`;
-  return LazyComponent;
+  return <LazyBoundary component={component} frame={frame} />;
+}
+
+function LazyBoundary({ component: Loaded, frame }: { component: ComponentType; frame: Frame }) {
+  return (
+    <Suspense
+      fallback={
+        <Framed frame={frame}>
+          <Loading />
+        </Framed>
+      }
+    >
+      <Loaded />
+    </Suspense>
+  );
 }
 
 function Framed({ frame, children }: { frame: Frame; children: ReactNode }) {

@@ -5,28 +5,28 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { collectionsRoutes } from '../features/collections/routes.js';
 import { directoryRoutes } from '../features/directory/routes.js';
 import { formsRoutes } from '../features/forms/routes.js';
-import { lazyComponent } from './lazy-page.js';
+import { lazyPage } from './lazy-page.js';
 import { NotFoundPage } from './NotFoundPage.js';
 import { RequirePermission } from './RequirePermission.js';
 import { RequireSession } from './RequireSession.js';
 import { RouteError, RouteErrorPage } from './RouteError.js';
 
-const LoginPage = lazyComponent(() => import('../features/auth/LoginPage.js'), 'LoginPage', 'standalone');
-const NikoPage = lazyComponent(() => import('../features/niko/NikoPage.js'), 'NikoPage');
-const ResponsePage = lazyComponent(() => import('../features/data-collection/ResponsePage.js'), 'ResponsePage');
-const PublicationEditorPage = lazyComponent(
+const loginPage = lazyPage(() => import('../features/auth/LoginPage.js'), 'LoginPage', 'standalone');
+const nikoPage = lazyPage(() => import('../features/niko/NikoPage.js'), 'NikoPage');
+const responsePage = lazyPage(() => import('../features/data-collection/ResponsePage.js'), 'ResponsePage');
+const publicationEditorPage = lazyPage(
   () => import('../features/publications/PublicationEditorPage.js'),
   'PublicationEditorPage',
 );
-const ChangePasswordPage = lazyComponent(
+const changePasswordPage = lazyPage(
   () => import('../features/account/ChangePasswordPage.js'),
   'ChangePasswordPage',
 );
-const AuditPage = lazyComponent(() => import('../features/audit/AuditPage.js'), 'AuditPage');
+const auditPage = lazyPage(() => import('../features/audit/AuditPage.js'), 'AuditPage');
 
 export function createRouter() {
   return createBrowserRouter([
-    { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    { path: '/login', element: loginPage, errorElement: <RouteErrorPage /> },
     {
       path: '/',
       element: <RequireSession />,
@@ -36,21 +36,17 @@ export function createRouter() {
           errorElement: <RouteError />,
           children: [
             { index: true, element: <Navigate to="/niko" replace /> },
-            { path: 'niko', element: <NikoPage /> },
-            { path: 'niko/publications/new', element: <PublicationEditorPage /> },
-            { path: 'niko/publications/:id/edit', element: <PublicationEditorPage /> },
-            { path: 'niko/responses/:id', element: <ResponsePage /> },
-            { path: 'account/password', element: <ChangePasswordPage /> },
+            { path: 'niko', element: nikoPage },
+            { path: 'niko/publications/new', element: publicationEditorPage },
+            { path: 'niko/publications/:id/edit', element: publicationEditorPage },
+            { path: 'niko/responses/:id', element: responsePage },
+            { path: 'account/password', element: changePasswordPage },
             directoryRoutes,
             formsRoutes,
             collectionsRoutes,
             {
               path: 'audit',
-              element: (
-                <RequirePermission permission="audit.read">
-                  <AuditPage />
-                </RequirePermission>
-              ),
+              element: <RequirePermission permission="audit.read">{auditPage}</RequirePermission>,
             },
             { path: '*', element: <NotFoundPage /> },
           ],
