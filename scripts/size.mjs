@@ -3,7 +3,7 @@
 // in vite.config.ts); builds the web pages first unless called with --no-build (CI runs it right
 // after `npm run build`). Exits 1 naming the chunk, or the journey, that is over its budget, and
 // also when the manifest does not say what it is expected to say, so that it cannot pass by
-// measuring nothing. docs/ARCHITECTURE.md («Размер страниц») records the sizes.
+// measuring nothing. docs/ARCHITECTURE.md («Bundle size») records the sizes.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +26,7 @@ export const SCHOOL_PAGES = {
 
 /**
  * The budget of each of the school's pages, gzipped. The issue asked for 100 KB; React, React
- * Router and TanStack Query alone weigh 110 KB (ARCHITECTURE.md, «Размер страниц»), so the budget
+ * Router and TanStack Query alone weigh 110 KB (ARCHITECTURE.md, «Bundle size»), so the budget
  * holds the measured sizes (133 and 139 KB) with about 5 KB of room: a new library or a page
  * of another role landing in them fails it.
  */

@@ -1,7 +1,7 @@
 // Pages and role areas load as chunks of their own, so a school does not download the directory,
-// the import, the audit or the monitoring code it can never open (docs/ARCHITECTURE.md, «Размер
-// страниц»). While a chunk loads the page says so; when it cannot load (a deploy replaced the
-// files, the link dropped) the page says that too and offers to reload, instead of going blank.
+// the import, the audit or the monitoring code it can never open (docs/ARCHITECTURE.md, «Bundle
+// size»). While a chunk loads the page says so; when it cannot load (a deploy replaced the files,
+// the link dropped) the page says that too and offers to reload, instead of going blank.
 import { type ComponentType, lazy, type ReactElement, type ReactNode, Suspense } from 'react';
 import { Button } from '../ui/Button.js';
 import { Loading } from '../ui/ProblemMessage.js';
