@@ -25,9 +25,9 @@ export function NikoPage() {
         <Publications />
       </section>
       {user.role === 'organization' ? (
-        { dataCollectionBlocks }
+        dataCollectionBlocks
       ) : canMonitor ? (
-        { monitoringBlocks }
+        monitoringBlocks
       ) : (
         <section className="panel" aria-labelledby="niko-collection">
           <h2 id="niko-collection">Сбор данных</h2>
