@@ -5,19 +5,15 @@ import type { RouteObject } from 'react-router';
 import { lazyPage } from '../../app/lazy-page.js';
 import { RequirePermission } from '../../app/RequirePermission.js';
 
-const formsPage = lazyPage(() => import('./FormsPage.js'), 'FormsPage');
 const designer = () => import('./FormPages.js');
-const formCreatePage = lazyPage(designer, 'FormCreatePage');
-const formVersionPage = lazyPage(designer, 'FormVersionPage');
-const formNewVersionPage = lazyPage(designer, 'FormNewVersionPage');
 
 export const formsRoutes: RouteObject = {
   path: 'forms',
   element: <RequirePermission permission="forms.manage" />,
   children: [
-    { index: true, element: formsPage },
-    { path: 'new', element: formCreatePage },
-    { path: 'versions/:id', element: formVersionPage },
-    { path: 'versions/:id/new-version', element: formNewVersionPage },
+    { index: true, element: lazyPage(() => import('./FormsPage.js'), 'FormsPage') },
+    { path: 'new', element: lazyPage(designer, 'FormCreatePage') },
+    { path: 'versions/:id', element: lazyPage(designer, 'FormVersionPage') },
+    { path: 'versions/:id/new-version', element: lazyPage(designer, 'FormNewVersionPage') },
   ],
 };
