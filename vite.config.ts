@@ -5,6 +5,19 @@ import { defineConfig } from 'vite';
 
 const API_SERVER = 'http://localhost:3000';
 
+/**
+ * The libraries every page needs go into chunks of their own: they change far less often than the
+ * pages, so a browser keeps them cached across deploys. Zod, which only the form designer uses in
+ * the browser, gets its own chunk so that it can never be merged into a chunk a school loads.
+ * The budgets of these chunks are in scripts/size.mjs.
+ */
+const LIBRARY_CHUNKS: [name: string, test: RegExp][] = [
+  ['react', /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/],
+  ['router', /[\\/]node_modules[\\/]react-router[\\/]/],
+  ['query', /[\\/]node_modules[\\/]@tanstack[\\/]/],
+  ['zod', /[\\/]node_modules[\\/]zod[\\/]/],
+];
+
 export default defineConfig({
   root: 'src/web',
   plugins: [react()],
@@ -13,6 +26,15 @@ export default defineConfig({
     emptyOutDir: true,
     // The server's CSP forbids inline scripts and the pages must work on old PCs: keep assets as files.
     assetsInlineLimit: 0,
+    // dist/web/.vite/manifest.json: which chunk each page pulls in, read by `npm run size`.
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: LIBRARY_CHUNKS.map(([name, test]) => ({ name, test })),
+        },
+      },
+    },
   },
   server: {
     proxy: {

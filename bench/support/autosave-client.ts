@@ -1,5 +1,5 @@
 // Virtual users that save like the browser's autosave queue
-// (src/web/features/data-collection/autosave-queue.ts and autosave-transport.ts): a batch of
+// (src/web/form-table/autosave-queue.ts and autosave-transport.ts): a batch of
 // changes, each with its own id and the version it was based on, is sent until the server answers
 // about it. No answer, a timeout, a 5xx, 408 or 429 means "send the same ids again later", after
 // the queue's backoff (1 s, 2 s, 4 s … 30 s) or the server's Retry-After when it gave one; the

@@ -1,27 +1,17 @@
 // What a publication may be, shared by the editor in the browser and the server: the same
-// limits, the same messages, and the attachment rules (types, size) the upload form announces.
+// limits and the same messages. The limits themselves live in publication-rules.ts, which the
+// browser imports without the schema library.
 import { z } from 'zod';
+import { AUDIENCE_ROLES, BODY_MAX, TITLE_MAX } from './publication-rules.js';
 
-export const TITLE_MAX = 300;
-export const BODY_MAX = 100_000;
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-export const ACCEPTED_EXTENSIONS = [
-  'pdf',
-  'doc',
-  'docx',
-  'xls',
-  'xlsx',
-  'odt',
-  'ods',
-  'zip',
-  'txt',
-  'csv',
-  'png',
-  'jpg',
-] as const;
-
-/** Roles a publication can be addressed to; the federal operator sees every publication anyway. */
-export const AUDIENCE_ROLES = ['regional', 'municipal', 'organization'] as const;
+export {
+  ACCEPTED_EXTENSIONS,
+  AUDIENCE_ROLES,
+  BODY_MAX,
+  formatFileSize,
+  MAX_FILE_BYTES,
+  TITLE_MAX,
+} from './publication-rules.js';
 
 export const PublicationFields = {
   title: z
@@ -49,11 +39,3 @@ export const PublicationCreate = z.strictObject({
 });
 
 export const PublicationPatch = z.strictObject(PublicationFields).partial();
-
-/** «12 байт», «340 КБ», «4,2 МБ». */
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} байт`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} КБ`;
-  const mb = bytes / 1024 / 1024;
-  return `${(mb < 10 ? Math.round(mb * 10) / 10 : Math.round(mb)).toString().replace('.', ',')} МБ`;
-}

@@ -1,15 +1,10 @@
 // Russian messages for Zod, shared by the browser and the server. Zod's own Russian locale is
 // the fallback; the common cases get plainer wording that a school secretary reads at a glance.
 import { z } from 'zod';
-import { type PluralForms, pluralWord } from './plural.js';
+import { CHARACTERS, tooLongMessage } from './messages.js';
+import { pluralWord } from './plural.js';
 
-// After «не больше N» the noun is genitive: 1 символа, 2 символов, 5 символов.
-const CHARACTERS: PluralForms = ['символа', 'символов', 'символов'];
-
-/** «Не больше 300 символов.»: the one wording for a text too long, in forms and in the API. */
-export function tooLongMessage(max: number): string {
-  return `Не больше ${max} ${pluralWord(max, CHARACTERS)}.`;
-}
+export { tooLongMessage };
 
 const russian = z.locales.ru();
 

@@ -3,7 +3,6 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { installRussianZodMessages } from '../shared/zod-russian.js';
 import { installAuthRedirects } from './app/auth-redirects.js';
 import { createQueryClient } from './app/query-client.js';
 import { createRouter } from './app/router.js';
@@ -11,8 +10,6 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 
-// The browser checks forms with the same Zod schemas as the server, in the same Russian.
-installRussianZodMessages();
 const queryClient = createQueryClient();
 const router = createRouter();
 installAuthRedirects(router, queryClient);

@@ -1,8 +1,9 @@
 // One cell's value: how typed text becomes the stored canonical string, whether that string is
 // valid for its column, and how it is shown. Values are kept as strings, so an invalid entry is
 // stored as a draft exactly as typed, never dropped (PRODUCT.md "Validation").
+
+import { tooLongMessage } from '../messages.js';
 import { pluralWord } from '../plural.js';
-import { tooLongMessage } from '../zod-russian.js';
 import type { Column } from './definition.js';
 
 export type CellValue = string | null;

@@ -1,6 +1,12 @@
 // Form fields with a real <label for>, an optional hint, and the field's error tied to it by
 // aria-describedby, so a screen reader reads the error with the field.
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from 'react';
 
 type FieldFrameProps = {
   id: string;
@@ -62,6 +68,29 @@ export function TextField({ label, hint, error, id, onValueChange, onChange, ...
   );
 }
 
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange'> & {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  onValueChange: (value: string) => void;
+};
+
+export function TextAreaField({ label, hint, error, id, onValueChange, ...textarea }: TextAreaFieldProps) {
+  const autoId = useId();
+  const fieldId = id ?? autoId;
+  return (
+    <FieldFrame id={fieldId} label={label} hint={hint} error={error}>
+      <textarea
+        id={fieldId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fieldId, hint, error)}
+        onChange={(e) => onValueChange(e.target.value)}
+        {...textarea}
+      />
+    </FieldFrame>
+  );
+}
+
 export type SelectOption = { value: string; label: string };
 
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange'> & {
@@ -95,6 +124,7 @@ export function SelectField({ label, options, hint, error, id, onValueChange, ..
 }
 
 type CheckboxFieldProps = {
+  id?: string;
   label: ReactNode;
   checked: boolean;
   onCheckedChange: (checked: boolean) => void;
@@ -103,22 +133,31 @@ type CheckboxFieldProps = {
   disabled?: boolean;
 };
 
-export function CheckboxField({ label, checked, onCheckedChange, hint, name, disabled }: CheckboxFieldProps) {
-  const id = useId();
+export function CheckboxField({
+  id,
+  label,
+  checked,
+  onCheckedChange,
+  hint,
+  name,
+  disabled,
+}: CheckboxFieldProps) {
+  const autoId = useId();
+  const fieldId = id ?? autoId;
   return (
     <div className="field field-checkbox">
       <input
-        id={id}
+        id={fieldId}
         type="checkbox"
         name={name}
         checked={checked}
         disabled={disabled}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={hint ? `${fieldId}-hint` : undefined}
         onChange={(e) => onCheckedChange(e.target.checked)}
       />
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={fieldId}>{label}</label>
       {hint ? (
-        <div id={`${id}-hint`} className="field-hint">
+        <div id={`${fieldId}-hint`} className="field-hint">
           {hint}
         </div>
       ) : null}

@@ -5,10 +5,11 @@ import { Link, useLocation, useParams } from 'react-router';
 import { formatInterval } from '../../../shared/dates.js';
 import { formatCount } from '../../../shared/plural.js';
 import { usePageTitle } from '../../app/page-title.js';
+import { CollectionStatusBadge } from '../../ui/CollectionStatusBadge.js';
 import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
 import { versionLabel } from '../forms/queries.js';
 import { CollectionActions } from './CollectionActions.js';
-import { CollectionStatusBadge, closedReason } from './CollectionStatus.js';
+import { closedReason } from './closed-reason.js';
 import { useCollection, useCollections } from './queries.js';
 import './collections.css';
 

@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import { formatInterval } from '../../../shared/dates.js';
 import { formatCount } from '../../../shared/plural.js';
 import { usePageTitle } from '../../app/page-title.js';
+import { CollectionStatusBadge } from '../../ui/CollectionStatusBadge.js';
 import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
 import { versionLabel } from '../forms/queries.js';
-import { CollectionStatusBadge } from './CollectionStatus.js';
 import { useCollections } from './queries.js';
 
 export function CollectionsPage() {

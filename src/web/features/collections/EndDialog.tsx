@@ -1,10 +1,8 @@
-// A dialog that asks for a new end in Moscow time: «Продлить» and «Открыть снова» both use it.
-// The server's refusal is shown in the dialog, in its own words.
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+// The dialog that asks for a new end in Moscow time: «Продлить» and «Открыть снова» both use it.
+// The end is checked here first; the server's refusal is shown in the dialog, in its own words.
+import { type ReactNode, useState } from 'react';
 import { formatDateTime } from '../../../shared/dates.js';
-import { Button } from '../../ui/Button.js';
-import { Dialog } from '../../ui/Dialog.js';
-import { ProblemMessage } from '../../ui/ProblemMessage.js';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { MoscowDateTimeFields } from './MoscowDateTimeFields.js';
 import { checkMoscowDateTime, type MoscowDateTime, moscowInstant } from './moscow-time.js';
 
@@ -20,25 +18,11 @@ type Props = {
   onCancel: () => void;
 };
 
-export function EndDialog({
-  title,
-  confirmLabel,
-  children,
-  initial,
-  after,
-  onSubmit,
-  onDone,
-  onCancel,
-}: Props) {
-  const formId = useId();
+export function EndDialog({ initial, after, onSubmit, children, ...dialog }: Props) {
   const [end, setEnd] = useState(initial);
   const [fieldError, setFieldError] = useState<string | undefined>();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
+  function submit() {
     const iso = moscowInstant(end);
     const problem =
       checkMoscowDateTime(end) ??
@@ -46,42 +30,20 @@ export function EndDialog({
         ? `${after.message} ${formatDateTime(after.instant)} (МСК).`
         : null);
     setFieldError(problem ?? undefined);
-    if (problem || !iso) return;
-    setBusy(true);
-    try {
-      await onSubmit(iso);
-      onDone();
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    return problem || !iso ? null : onSubmit(iso);
   }
 
   return (
-    <Dialog
-      title={title}
-      onCancel={onCancel}
-      actions={
-        <>
-          <Button type="submit" form={formId} variant="primary" busy={busy}>
-            {confirmLabel}
-          </Button>
-          <Button onClick={onCancel}>Отмена</Button>
-        </>
-      }
-    >
+    <ConfirmDialog {...dialog} fields onConfirm={submit}>
       {children}
-      <form id={formId} onSubmit={submit} noValidate>
-        <MoscowDateTimeFields
-          legend="Новое окончание"
-          dateLabel="Дата окончания"
-          timeLabel="Время окончания"
-          value={end}
-          onChange={setEnd}
-          error={fieldError}
-        />
-      </form>
-      <ProblemMessage error={error} />
-    </Dialog>
+      <MoscowDateTimeFields
+        legend="Новое окончание"
+        dateLabel="Дата окончания"
+        timeLabel="Время окончания"
+        value={end}
+        onChange={setEnd}
+        error={fieldError}
+      />
+    </ConfirmDialog>
   );
 }

@@ -1,11 +1,11 @@
 // The bar that stays at the bottom of the screen under a long form: conflicts waiting for a choice,
 // the save indicator, the focused cell with its «История», «Сдать отчет» and «Закрыть».
 import type { ReactNode } from 'react';
+import { cellLabel } from '../../form-table/cell-labels.js';
+import { useCurrentCell, usePendingCount } from '../../form-table/draft-hooks.js';
+import type { ResponseDraft } from '../../form-table/response-draft.js';
 import { Button } from '../../ui/Button.js';
 import { ConflictPanel } from './ConflictPanel.js';
-import { cellLabel } from './cell-labels.js';
-import { useCurrentCell, usePendingCount } from './draft-hooks.js';
-import type { ResponseDraft } from './response-draft.js';
 import { SaveIndicator } from './SaveIndicator.js';
 
 type Props = {

@@ -3,10 +3,10 @@
 // it never takes the keyboard from someone in the middle of typing.
 import { formatCell } from '../../../shared/forms/cells.js';
 import { splitCellKey } from '../../../shared/forms/layout.js';
+import { cellLabel, focusCell } from '../../form-table/cell-labels.js';
+import { useConflictRevision } from '../../form-table/draft-hooks.js';
+import type { ResponseDraft } from '../../form-table/response-draft.js';
 import { Button } from '../../ui/Button.js';
-import { cellLabel, focusCell } from './cell-labels.js';
-import { useConflictRevision } from './draft-hooks.js';
-import type { ResponseDraft } from './response-draft.js';
 
 export function ConflictPanel({ draft }: { draft: ResponseDraft }) {
   useConflictRevision(draft);

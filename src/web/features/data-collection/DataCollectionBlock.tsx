@@ -4,12 +4,11 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
+import { CollectionBlock } from '../../ui/CollectionBlock.js';
 import { Loading, ProblemMessage, SuccessMessage } from '../../ui/ProblemMessage.js';
-import { CollectionFacts } from './CollectionFacts.js';
 import { useDataCollectionBlocks } from './queries.js';
 import { existingQueue, pendingInBrowser, queueFor } from './queue-registry.js';
 import type { CollectionBlockRow } from './types.js';
-import './data-collection.css';
 
 /** «Заполнить» before anything is entered, «Редактировать» after; a closed collection is only viewed. */
 export function openButtonLabel(row: Pick<CollectionBlockRow, 'open' | 'status'>) {
@@ -35,7 +34,7 @@ export function DataCollectionBlocks() {
   return (
     <>
       {query.data.rows.map((row) => (
-        <CollectionBlock
+        <OrganizationCollectionBlock
           key={row.responseId}
           row={row}
           timeZone={user.regionTimezone}
@@ -48,29 +47,23 @@ export function DataCollectionBlocks() {
 
 type BlockProps = { row: CollectionBlockRow; timeZone: string | null; justSubmitted: boolean };
 
-function CollectionBlock({ row, timeZone, justSubmitted }: BlockProps) {
+function OrganizationCollectionBlock({ row, timeZone, justSubmitted }: BlockProps) {
   const navigate = useNavigate();
-  const headingId = `data-collection-${row.responseId}`;
   const unsaved = useUnsavedInBrowser(row);
   return (
-    <section
-      className="panel collection-block"
-      aria-labelledby={headingId}
+    <CollectionBlock
+      title={row.title}
+      facts={{
+        open: row.open,
+        startsAt: row.startsAt,
+        endsAt: row.endsAt,
+        lastSubmittedAt: row.lastSubmittedAt,
+        timeZone,
+      }}
+      notice={justSubmitted ? <SuccessMessage>Отчет сдан: данные переданы в ФИС ОКО.</SuccessMessage> : null}
       data-testid="data-collection-block"
       data-response-id={row.responseId}
     >
-      <h2>Сбор данных</h2>
-      <h3 id={headingId} className="collection-title">
-        {row.title}
-      </h3>
-      {justSubmitted ? <SuccessMessage>Отчет сдан: данные переданы в ФИС ОКО.</SuccessMessage> : null}
-      <CollectionFacts
-        open={row.open}
-        startsAt={row.startsAt}
-        endsAt={row.endsAt}
-        lastSubmittedAt={row.lastSubmittedAt}
-        timeZone={timeZone}
-      />
       {unsaved > 0 ? (
         <p className="message message-info" data-testid="unsaved-in-browser">
           {row.open
@@ -81,7 +74,7 @@ function CollectionBlock({ row, timeZone, justSubmitted }: BlockProps) {
       <Button variant="primary" onClick={() => navigate(`/niko/responses/${row.responseId}`)}>
         {openButtonLabel(row)}
       </Button>
-    </section>
+    </CollectionBlock>
   );
 }
 

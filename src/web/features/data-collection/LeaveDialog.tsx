@@ -1,8 +1,9 @@
 // «Закрыть» while some changes are not yet on the server: they stay in this browser and keep being
 // sent; the person decides whether to wait or to go.
+
+import type { FlushResult } from '../../form-table/autosave-types.js';
 import { Button } from '../../ui/Button.js';
 import { Dialog } from '../../ui/Dialog.js';
-import type { FlushResult } from './autosave-types.js';
 import { FLUSH_REASONS } from './flush-messages.js';
 
 type Props = {

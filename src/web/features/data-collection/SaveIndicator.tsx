@@ -1,9 +1,10 @@
 // The one indicator for the whole form: are all changes saved, and if not, why and how many.
+
+import type { QueueStatus } from '../../form-table/autosave-types.js';
+import { usePendingCount, useQueueStatus } from '../../form-table/draft-hooks.js';
+import type { ResponseDraft } from '../../form-table/response-draft.js';
 import { Button } from '../../ui/Button.js';
-import type { QueueStatus } from './autosave-types.js';
-import { usePendingCount, useQueueStatus } from './draft-hooks.js';
 import { storageIsPersistent } from './queue-registry.js';
-import type { ResponseDraft } from './response-draft.js';
 
 export function saveStatusText(status: QueueStatus, pending: number, error: string | null): string {
   switch (status) {

@@ -1,5 +1,5 @@
 // Why the queue could not be emptied, in the words «Сдать отчет» and «Закрыть» use.
-import type { FlushResult } from './autosave-types.js';
+import type { FlushResult } from '../../form-table/autosave-types.js';
 
 type Reason = Extract<FlushResult, { ok: false }>['reason'];
 

@@ -1,9 +1,9 @@
 // One autosave queue per response for the life of the tab, not of the page: after «Закрыть» the
 // queue keeps sending in the background, and opening the form again finds the same queue.
-import { AutosaveQueue } from './autosave-queue.js';
-import { markTabLive, newChangeId, TabSlotStore, tabId } from './autosave-storage.js';
-import { changesTransport } from './autosave-transport.js';
-import { memoryStorage } from './memory-storage.js';
+import { AutosaveQueue } from '../../form-table/autosave-queue.js';
+import { markTabLive, newChangeId, TabSlotStore, tabId } from '../../form-table/autosave-storage.js';
+import { changesTransport } from '../../form-table/autosave-transport.js';
+import { memoryStorage } from '../../form-table/memory-storage.js';
 
 const queues = new Map<number, AutosaveQueue>();
 let listening = false;

@@ -1,10 +1,7 @@
 // What the data-collection endpoints answer (src/server/responses/routes.ts).
-import type { FormDefinition } from '../../../shared/forms/definition.js';
-import type { RuleFailure } from '../../../shared/forms/rules.js';
-import type { TableError } from '../../../shared/forms/validate.js';
-import type { CellVersion } from './autosave-types.js';
+import type { ResponseStatus } from '../../form-table/types.js';
 
-export type ResponseStatus = 'not_started' | 'in_progress' | 'submitted';
+export type { FormErrors, ResponseForEditor, ResponseStatus } from '../../form-table/types.js';
 
 /** One «Сбор данных» block: GET /api/niko/data-collection. */
 export type CollectionBlockRow = {
@@ -19,24 +16,6 @@ export type CollectionBlockRow = {
   lastSubmittedAt: string | null;
 };
 
-/** GET /api/responses/:id */
-export type ResponseForEditor = {
-  id: number;
-  status: ResponseStatus;
-  startedAt: string | null;
-  lastSubmittedAt: string | null;
-  submissionCount: number;
-  collectionTitle: string;
-  startsAt: string;
-  endsAt: string;
-  open: boolean;
-  formVersionId: number;
-  organization: { code: string; shortName: string; timezone: string };
-  definition: FormDefinition;
-  cells: Record<string, CellVersion>;
-  canEdit: boolean;
-};
-
 /** GET /api/responses/:id/history?cell= */
 export type HistoryRow = {
   at: string;
@@ -44,11 +23,4 @@ export type HistoryRow = {
   oldValue: string | null;
   newValue: string | null;
   version: number;
-};
-
-/** The errors «Сдать отчет» is refused with (422 form_invalid), and the browser's own check. */
-export type FormErrors = {
-  cellErrors: Record<string, string>;
-  ruleErrors: RuleFailure[];
-  tableErrors: TableError[];
 };

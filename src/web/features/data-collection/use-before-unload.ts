@@ -2,7 +2,7 @@
 // on the server asks first. They would survive in the browser anyway; the question is a last
 // chance to wait for them rather than to lose them on another computer.
 import { useEffect } from 'react';
-import type { AutosaveQueue } from './autosave-queue.js';
+import type { AutosaveQueue } from '../../form-table/autosave-queue.js';
 
 export function useBeforeUnload(queue: AutosaveQueue) {
   useEffect(() => {

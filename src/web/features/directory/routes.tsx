@@ -1,19 +1,11 @@
 // The directory's pages under /directory. Reading needs directory.read; the forms and the import
-// need directory.write.
+// need directory.write. The directory is one chunk, the import another (app/lazy-page.tsx).
 import type { ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
+import { lazyPage } from '../../app/lazy-page.js';
 import { RequirePermission } from '../../app/RequirePermission.js';
-import { DirectoryLayout } from './DirectoryLayout.js';
-import { ImportPage } from './import/ImportPage.js';
-import { MunicipalitiesPage } from './MunicipalitiesPage.js';
-import { OrganizationCreatePage, OrganizationEditPage } from './organizations/OrganizationFormPages.js';
-import { OrganizationPage } from './organizations/OrganizationPage.js';
-import { OrganizationsPage } from './organizations/OrganizationsPage.js';
-import { RegionPage } from './RegionPage.js';
-import { RegionsPage } from './RegionsPage.js';
-import { UserCreatePage, UserEditPage } from './users/UserFormPages.js';
-import { UserPage } from './users/UserPage.js';
-import { UsersPage } from './users/UsersPage.js';
+
+const pages = () => import('./pages.js');
 
 const writeOnly = (element: ReactNode) => (
   <RequirePermission permission="directory.write">{element}</RequirePermission>
@@ -22,23 +14,21 @@ const writeOnly = (element: ReactNode) => (
 export const directoryRoutes: RouteObject = {
   path: 'directory',
   element: (
-    <RequirePermission permission="directory.read">
-      <DirectoryLayout />
-    </RequirePermission>
+    <RequirePermission permission="directory.read">{lazyPage(pages, 'DirectoryLayout')}</RequirePermission>
   ),
   children: [
     { index: true, element: <Navigate to="/directory/regions" replace /> },
-    { path: 'regions', element: <RegionsPage /> },
-    { path: 'regions/:code', element: <RegionPage /> },
-    { path: 'municipalities', element: <MunicipalitiesPage /> },
-    { path: 'organizations', element: <OrganizationsPage /> },
-    { path: 'organizations/new', element: writeOnly(<OrganizationCreatePage />) },
-    { path: 'organizations/:id', element: <OrganizationPage /> },
-    { path: 'organizations/:id/edit', element: writeOnly(<OrganizationEditPage />) },
-    { path: 'users', element: <UsersPage /> },
-    { path: 'users/new', element: writeOnly(<UserCreatePage />) },
-    { path: 'users/:id', element: <UserPage /> },
-    { path: 'users/:id/edit', element: writeOnly(<UserEditPage />) },
-    { path: 'import', element: writeOnly(<ImportPage />) },
+    { path: 'regions', element: lazyPage(pages, 'RegionsPage') },
+    { path: 'regions/:code', element: lazyPage(pages, 'RegionPage') },
+    { path: 'municipalities', element: lazyPage(pages, 'MunicipalitiesPage') },
+    { path: 'organizations', element: lazyPage(pages, 'OrganizationsPage') },
+    { path: 'organizations/new', element: writeOnly(lazyPage(pages, 'OrganizationCreatePage')) },
+    { path: 'organizations/:id', element: lazyPage(pages, 'OrganizationPage') },
+    { path: 'organizations/:id/edit', element: writeOnly(lazyPage(pages, 'OrganizationEditPage')) },
+    { path: 'users', element: lazyPage(pages, 'UsersPage') },
+    { path: 'users/new', element: writeOnly(lazyPage(pages, 'UserCreatePage')) },
+    { path: 'users/:id', element: lazyPage(pages, 'UserPage') },
+    { path: 'users/:id/edit', element: writeOnly(lazyPage(pages, 'UserEditPage')) },
+    { path: 'import', element: writeOnly(lazyPage(() => import('./import/ImportPage.js'), 'ImportPage')) },
   ],
 };

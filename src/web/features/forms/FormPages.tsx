@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { formatDateTime } from '../../../shared/dates.js';
+import { installRussianZodMessages } from '../../../shared/zod-russian.js';
 import { api } from '../../app/api.js';
 import { usePageTitle } from '../../app/page-title.js';
 import { InfoMessage, Loading, ProblemMessage, SuccessMessage } from '../../ui/ProblemMessage.js';
@@ -13,6 +14,10 @@ import { FormPreview } from './FormPreview.js';
 import { FrozenBadge } from './FrozenBadge.js';
 import { FORMS_KEY, useFormVersion, versionLabel } from './queries.js';
 import type { SavedVersion } from './types.js';
+
+// The designer checks a definition with the same Zod schemas as the server, in the same Russian.
+// Only the designer uses Zod in the browser, so its chunk, not the entry, sets the messages.
+installRussianZodMessages();
 
 function Breadcrumbs() {
   return (

@@ -1,15 +1,14 @@
 // «Предпросмотр»: the form exactly as an organization sees it, drawn by the organization's own
-// table (data-collection/FormTable). The operator may type into it to try the checks and press
+// table (form-table/FormTable). The operator may type into it to try the checks and press
 // «Проверить форму» for the list that «Сдать отчет» would show; nothing is sent or kept.
 import { useEffect, useId, useRef, useState } from 'react';
 import type { FormDefinition } from '../../../shared/forms/definition.js';
+import { ErrorList } from '../../form-table/ErrorList.js';
+import { FormTable } from '../../form-table/FormTable.js';
+import type { ResponseDraft } from '../../form-table/response-draft.js';
 import { Button } from '../../ui/Button.js';
 import { InfoMessage } from '../../ui/ProblemMessage.js';
-import { ErrorList } from '../data-collection/ErrorList.js';
-import { FormTable } from '../data-collection/FormTable.js';
-import type { ResponseDraft } from '../data-collection/response-draft.js';
 import { previewDraft } from './preview-draft.js';
-import '../data-collection/data-collection.css';
 
 export function FormPreview({ definition }: { definition: FormDefinition }) {
   const titleId = useId();

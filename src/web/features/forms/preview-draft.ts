@@ -1,11 +1,11 @@
-// The organization's table (data-collection/FormTable) reads its cells from a ResponseDraft, which
+// The organization's table (form-table/FormTable) reads its cells from a ResponseDraft, which
 // normally sits on the autosave queue. For «Предпросмотр» the queue lives in memory and its
 // "server" is this function: each change is accepted at once and goes nowhere. What is typed is
 // checked by the shared engine, exactly as for an organization, and forgotten with the page.
 import type { FormDefinition } from '../../../shared/forms/definition.js';
-import type { Transport } from '../data-collection/autosave-types.js';
-import { localDraft } from '../data-collection/local-draft.js';
-import type { ResponseDraft } from '../data-collection/response-draft.js';
+import type { Transport } from '../../form-table/autosave-types.js';
+import { localDraft } from '../../form-table/local-draft.js';
+import type { ResponseDraft } from '../../form-table/response-draft.js';
 
 const acceptLocally: Transport = async (changes) => ({
   kind: 'results',

@@ -1,20 +1,19 @@
 // The form designer's pages under /forms, for those who may design forms ('forms.manage'). The
-// designer (with the schema library behind the shared check) loads only when one of its pages opens.
+// list is a chunk; the designer (with the schema library behind the shared check) is another,
+// loaded only when one of its pages opens (app/lazy-page.tsx).
 import type { RouteObject } from 'react-router';
+import { lazyPage } from '../../app/lazy-page.js';
 import { RequirePermission } from '../../app/RequirePermission.js';
-import { FormsPage } from './FormsPage.js';
 
-const designerPage = (name: 'FormCreatePage' | 'FormVersionPage' | 'FormNewVersionPage') => async () => ({
-  Component: (await import('./FormPages.js'))[name],
-});
+const designer = () => import('./FormPages.js');
 
 export const formsRoutes: RouteObject = {
   path: 'forms',
   element: <RequirePermission permission="forms.manage" />,
   children: [
-    { index: true, element: <FormsPage /> },
-    { path: 'new', lazy: designerPage('FormCreatePage') },
-    { path: 'versions/:id', lazy: designerPage('FormVersionPage') },
-    { path: 'versions/:id/new-version', lazy: designerPage('FormNewVersionPage') },
+    { index: true, element: lazyPage(() => import('./FormsPage.js'), 'FormsPage') },
+    { path: 'new', element: lazyPage(designer, 'FormCreatePage') },
+    { path: 'versions/:id', element: lazyPage(designer, 'FormVersionPage') },
+    { path: 'versions/:id/new-version', element: lazyPage(designer, 'FormNewVersionPage') },
   ],
 };

@@ -5,9 +5,9 @@ import { useId, useState } from 'react';
 import { formatDateTime } from '../../../shared/dates.js';
 import { useSession } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
+import { CollectionBlock } from '../../ui/CollectionBlock.js';
 import { SelectField } from '../../ui/Field.js';
 import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
-import { CollectionFacts } from '../data-collection/CollectionFacts.js';
 import { BreakdownTable } from './BreakdownTable.js';
 import { ExportPanel } from './ExportPanel.js';
 import { ParticipantsArea } from './ParticipantsArea.js';
@@ -17,7 +17,6 @@ import { SubmissionsChart } from './SubmissionsChart.js';
 import type { WatchedCollection } from './types.js';
 
 export function MonitoringBlock({ collection }: { collection: WatchedCollection }) {
-  const headingId = useId();
   const areaId = useId();
   const { user } = useSession();
   const federal = user.role === 'federal';
@@ -36,22 +35,18 @@ export function MonitoringBlock({ collection }: { collection: WatchedCollection 
   }
 
   return (
-    <section
-      className="panel monitoring-block"
-      aria-labelledby={headingId}
+    <CollectionBlock
+      className="monitoring-block"
+      title={facts.title}
+      facts={{
+        open: facts.open,
+        startsAt: facts.startsAt,
+        endsAt: facts.endsAt,
+        timeZone: user.regionTimezone,
+      }}
       data-testid="monitoring-block"
       data-collection-id={collection.id}
     >
-      <h2>Сбор данных</h2>
-      <h3 id={headingId} className="collection-title">
-        {facts.title}
-      </h3>
-      <CollectionFacts
-        open={facts.open}
-        startsAt={facts.startsAt}
-        endsAt={facts.endsAt}
-        timeZone={user.regionTimezone}
-      />
       {federal ? (
         <div className="filters monitoring-filters">
           <SelectField
@@ -96,7 +91,7 @@ export function MonitoringBlock({ collection }: { collection: WatchedCollection 
           onClose={closeList}
         />
       ) : null}
-    </section>
+    </CollectionBlock>
   );
 }
 

@@ -1,16 +1,15 @@
 // The organization's last submitted data, read-only, closed with «Закрыть» (manual §3). The tables
-// are the organization's own (data-collection/FormTable) over the snapshot; a note says when the
+// are the organization's own (form-table/FormTable) over the snapshot; a note says when the
 // organization has changed things since it submitted.
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef } from 'react';
 import { formatDateTime } from '../../../shared/dates.js';
 import { RESPONSE_STATUS_LABELS } from '../../../shared/statuses.js';
+import { FormTable } from '../../form-table/FormTable.js';
 import { Button } from '../../ui/Button.js';
 import { InfoMessage, Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
-import { FormTable } from '../data-collection/FormTable.js';
 import { useSubmittedData } from './queries.js';
 import { snapshotDraft } from './snapshot-draft.js';
 import type { SubmittedView } from './types.js';
-import '../data-collection/data-collection.css';
 
 type Props = { responseId: number; name: string; onClose: () => void };
 

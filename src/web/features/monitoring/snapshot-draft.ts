@@ -1,13 +1,13 @@
-// A submitted snapshot shown by the organization's own table (data-collection/FormTable), so that a
+// A submitted snapshot shown by the organization's own table (form-table/FormTable), so that a
 // coordinator sees the data laid out exactly as the organization entered it: groups, sums, dynamic
 // rows. Its draft is read-only, and its queue's transport refuses everything, so nothing can ever be
 // sent from the monitoring view.
 import type { FormDefinition } from '../../../shared/forms/definition.js';
 import { rowMarkerKey } from '../../../shared/forms/response-data.js';
 import type { FormData } from '../../../shared/forms/validate.js';
-import type { CellVersion, Transport } from '../data-collection/autosave-types.js';
-import { localDraft } from '../data-collection/local-draft.js';
-import type { ResponseDraft } from '../data-collection/response-draft.js';
+import type { CellVersion, Transport } from '../../form-table/autosave-types.js';
+import { localDraft } from '../../form-table/local-draft.js';
+import type { ResponseDraft } from '../../form-table/response-draft.js';
 
 const neverSends: Transport = async () => ({ kind: 'rejected', message: 'Данные только для просмотра.' });
 

@@ -1,10 +1,16 @@
 // Section «НИКО», the cabinet's home page. Publications (manual §1) and the «Сбор данных» block
-// (manual §2, §3) are added here by their own features.
+// (manual §2, §3) are added here by their own features. The block is a chunk per role: a school
+// loads its data collection, those who watch collections load the monitoring.
+import { lazyPage } from '../../app/lazy-page.js';
 import { usePageTitle } from '../../app/page-title.js';
 import { useCan, useSession } from '../../app/session.js';
-import { DataCollectionBlocks } from '../data-collection/DataCollectionBlock.js';
-import { MonitoringBlocks } from '../monitoring/MonitoringBlocks.js';
 import { Publications } from '../publications/Publications.js';
+
+const dataCollectionBlocks = lazyPage(
+  () => import('../data-collection/DataCollectionBlock.js'),
+  'DataCollectionBlocks',
+);
+const monitoringBlocks = lazyPage(() => import('../monitoring/MonitoringBlocks.js'), 'MonitoringBlocks');
 
 export function NikoPage() {
   usePageTitle('НИКО');
@@ -19,9 +25,9 @@ export function NikoPage() {
         <Publications />
       </section>
       {user.role === 'organization' ? (
-        <DataCollectionBlocks />
+        dataCollectionBlocks
       ) : canMonitor ? (
-        <MonitoringBlocks />
+        monitoringBlocks
       ) : (
         <section className="panel" aria-labelledby="niko-collection">
           <h2 id="niko-collection">Сбор данных</h2>

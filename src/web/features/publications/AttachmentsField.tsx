@@ -1,7 +1,7 @@
 // The editor's «Материалы»: files already attached (each removable, after confirmation), and new
 // files, checked on choice and sent on save, each with its own progress bar.
 import { useId, useState } from 'react';
-import { ACCEPTED_EXTENSIONS, formatFileSize } from '../../../shared/publications.js';
+import { ACCEPTED_EXTENSIONS, formatFileSize } from '../../../shared/publication-rules.js';
 import { Button } from '../../ui/Button.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { deleteFile, useInvalidatePublications } from './queries.js';

@@ -1,6 +1,6 @@
 // Who a publication is for: all roles or chosen ones, and all regions or chosen ones.
 import { useId } from 'react';
-import { AUDIENCE_ROLES } from '../../../shared/publications.js';
+import { AUDIENCE_ROLES } from '../../../shared/publication-rules.js';
 import { CheckboxField } from '../../ui/Field.js';
 import { useRegions } from '../directory/queries.js';
 import { AUDIENCE_ROLE_LABELS } from './audience.js';

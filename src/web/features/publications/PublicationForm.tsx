@@ -2,7 +2,7 @@
 // time (Moscow), and its materials. Saving stores the publication, then sends each new file.
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { TITLE_MAX } from '../../../shared/publications.js';
+import { TITLE_MAX } from '../../../shared/publication-rules.js';
 import { ApiError } from '../../app/api.js';
 import { Button } from '../../ui/Button.js';
 import { TextField } from '../../ui/Field.js';

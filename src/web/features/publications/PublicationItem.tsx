@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { formatDate, formatDateTime } from '../../../shared/dates.js';
-import { formatFileSize } from '../../../shared/publications.js';
+import { formatFileSize } from '../../../shared/publication-rules.js';
 import { audienceSummary } from './audience.js';
 import { ServerHtml } from './ServerHtml.js';
 import type { Publication } from './types.js';

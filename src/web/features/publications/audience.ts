@@ -1,5 +1,5 @@
 // Who a publication is for, in words: «для всех» or the chosen roles and regions.
-import type { AUDIENCE_ROLES } from '../../../shared/publications.js';
+import type { AUDIENCE_ROLES } from '../../../shared/publication-rules.js';
 
 export const AUDIENCE_ROLE_LABELS: Record<(typeof AUDIENCE_ROLES)[number], string> = {
   regional: 'региональные координаторы',

@@ -1,7 +1,13 @@
 // The designer's inputs: the shared ui/Field components, with the id made from the field's path in
 // the definition and the error for that path, so that the error list can lead to each of them.
 import { type ReactNode, useState } from 'react';
-import { SelectField, type SelectOption, TextField } from '../../../ui/Field.js';
+import {
+  CheckboxField,
+  SelectField,
+  type SelectOption,
+  TextAreaField,
+  TextField,
+} from '../../../ui/Field.js';
 import { useDesignerErrors } from './designer-errors.js';
 import { fieldId } from './field-paths.js';
 
@@ -38,32 +44,18 @@ export function DefTextField({ path, label, value, onChange, hint, maxLength, co
 }
 
 export function DefTextArea({ path, label, value, onChange, hint, maxLength }: TextProps) {
-  const error = useDesignerErrors().at(path);
-  const id = fieldId(path);
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const errors = useDesignerErrors();
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <div id={`${id}-hint`} className="field-hint">
-          {hint}
-        </div>
-      ) : null}
-      <textarea
-        id={id}
-        rows={2}
-        value={value}
-        maxLength={maxLength}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {error ? (
-        <div id={`${id}-error`} className="field-error">
-          {error}
-        </div>
-      ) : null}
-    </div>
+    <TextAreaField
+      id={fieldId(path)}
+      label={label}
+      hint={hint}
+      rows={2}
+      value={value}
+      maxLength={maxLength}
+      error={errors.at(path)}
+      onValueChange={onChange}
+    />
   );
 }
 
@@ -152,11 +144,5 @@ type CheckboxProps = {
 };
 
 export function DefCheckbox({ path, label, checked, onChange }: CheckboxProps) {
-  const id = fieldId(path);
-  return (
-    <div className="field field-checkbox">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-      <label htmlFor={id}>{label}</label>
-    </div>
-  );
+  return <CheckboxField id={fieldId(path)} label={label} checked={checked} onCheckedChange={onChange} />;
 }

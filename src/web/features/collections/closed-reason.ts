@@ -1,12 +1,6 @@
-// «Открыт» / «Закрыт», and on the collection's own page, why it is closed.
+// On the collection's own page, why it is closed (the badge itself is ui/CollectionStatusBadge).
 import { formatDateTime } from '../../../shared/dates.js';
-import { collectionStateLabel } from '../../../shared/statuses.js';
-import { StatusBadge } from '../../ui/StatusBadge.js';
 import type { Collection } from './types.js';
-
-export function CollectionStatusBadge({ open }: { open: boolean }) {
-  return <StatusBadge tone={open ? 'success' : 'neutral'}>{collectionStateLabel(open)}</StatusBadge>;
-}
 
 /** Why a collection is not open: closed by hand, its end passed, or its start not yet come. */
 export function closedReason(

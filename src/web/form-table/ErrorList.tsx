@@ -4,6 +4,7 @@ import type { Ref } from 'react';
 import { addRowButtonId, cellDomId, cellLabel, focusCell, tableDomId } from './cell-labels.js';
 import { useErrorsRevision } from './draft-hooks.js';
 import type { ResponseDraft } from './response-draft.js';
+import './form-table.css';
 
 const MAX_SHOWN = 200;
 

@@ -1,17 +1,18 @@
 // One table of the form: a real <table> with its caption, column headers, row headers (and group
 // headings), and a cell for every column. Dynamic tables add and remove rows within their limits.
 import { type ClipboardEvent, memo, useMemo, useState } from 'react';
-import type { Table } from '../../../shared/forms/definition.js';
-import { cellKey, isComputedCell, isNumeric } from '../../../shared/forms/layout.js';
-import { formatCount } from '../../../shared/plural.js';
-import { Button } from '../../ui/Button.js';
-import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
+import type { Table } from '../../shared/forms/definition.js';
+import { cellKey, isComputedCell, isNumeric } from '../../shared/forms/layout.js';
+import { formatCount } from '../../shared/plural.js';
+import { Button } from '../ui/Button.js';
+import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { addRowButtonId, columnHeaderId, rowHeaderId, rowLabel, tableDomId } from './cell-labels.js';
 import { useRowIds } from './draft-hooks.js';
 import { ComputedCell, InputCell, ReadOnlyCell } from './FormCell.js';
 import { onGridKeyDown } from './grid-navigation.js';
 import type { ResponseDraft } from './response-draft.js';
 import { groupRows } from './row-groups.js';
+import './form-table.css';
 
 type Props = { draft: ResponseDraft; table: Table; readOnly: boolean };
 

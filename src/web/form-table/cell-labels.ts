@@ -1,8 +1,8 @@
 // Names and element ids of tables, rows and cells: one place, so that headers, inputs, the error
 // list and the conflict panel agree.
-import type { FormDefinition, Table } from '../../../shared/forms/definition.js';
-import { splitCellKey } from '../../../shared/forms/layout.js';
-import { ROW_MARKER } from '../../../shared/forms/response-data.js';
+import type { FormDefinition, Table } from '../../shared/forms/definition.js';
+import { splitCellKey } from '../../shared/forms/layout.js';
+import { ROW_MARKER } from '../../shared/forms/response-data.js';
 
 // Keys are [a-z0-9_] and row ids [a-z0-9]: "-" cannot clash.
 export const cellDomId = (key: string) => `cell-${key.replaceAll('.', '-')}`;

@@ -1,9 +1,9 @@
 // The form as edited in the browser, on the demo НИКО form: sums as one types, messages beside
 // cells, and a spreadsheet block pasted over computed rows and columns and into a growing table.
 import { describe, expect, it } from 'vitest';
-import { NIKO_CONTEXT_FORM } from '../../../server/demo/niko-form.js';
-import { checkDefinition } from '../../../shared/forms/check-definition.js';
-import type { FormDefinition } from '../../../shared/forms/definition.js';
+import { NIKO_CONTEXT_FORM } from '../../server/demo/niko-form.js';
+import { checkDefinition } from '../../shared/forms/check-definition.js';
+import type { FormDefinition } from '../../shared/forms/definition.js';
 import { AutosaveQueue } from './autosave-queue.js';
 import { TabSlotStore } from './autosave-storage.js';
 import { memoryStorage } from './memory-storage.js';

@@ -2,7 +2,7 @@
 // (FormTable) without a response behind it: «Предпросмотр» of a form, a submitted snapshot seen by
 // a coordinator. Its queue keeps nothing in the browser's storage, and `transport` stands in for
 // the server.
-import type { FormDefinition } from '../../../shared/forms/definition.js';
+import type { FormDefinition } from '../../shared/forms/definition.js';
 import { AutosaveQueue } from './autosave-queue.js';
 import type { CellVersion, ChangeStore, Transport } from './autosave-types.js';
 import { ResponseDraft } from './response-draft.js';

@@ -1,10 +1,10 @@
 // What the manual's «Сбор данных» block tells (§2): the status, the dates of the collection (in
 // Moscow time, and in the viewer's region's own when that reads differently), the last transfer.
 // Coordinators' blocks (§3) show the same facts without the transfer, which is an organization's.
-import { formatDateTime, formatIntervalWithLocal } from '../../../shared/dates.js';
-import { CollectionStatusBadge } from '../collections/CollectionStatus.js';
+import { formatDateTime, formatIntervalWithLocal } from '../../shared/dates.js';
+import { CollectionStatusBadge } from './CollectionStatusBadge.js';
 
-type Props = {
+export type CollectionFactsProps = {
   open: boolean;
   startsAt: string;
   endsAt: string;
@@ -19,7 +19,7 @@ export function lastTransferText(lastSubmittedAt: string | null): string {
     : 'Данные ещё не передавались';
 }
 
-export function CollectionFacts({ open, startsAt, endsAt, lastSubmittedAt, timeZone }: Props) {
+export function CollectionFacts({ open, startsAt, endsAt, lastSubmittedAt, timeZone }: CollectionFactsProps) {
   const interval = formatIntervalWithLocal(startsAt, endsAt, timeZone);
   return (
     <dl className="details collection-facts">

@@ -1,6 +1,6 @@
 // Fixed rows that share a group are shown under one heading: consecutive rows of one group form
 // a <tbody>, headed by the group's name.
-import type { Table } from '../../../shared/forms/definition.js';
+import type { Table } from '../../shared/forms/definition.js';
 
 export type RowSegment = { group: string | null; rows: string[] };
 

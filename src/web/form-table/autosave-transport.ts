@@ -1,7 +1,7 @@
 // Sends one batch of changes through the app's API client and tells the queue what came of it.
 // Only a clear answer from the server ends a change's journey; anything unclear (no network, a
 // timeout, a 5xx, a proxy's page) means "send the same ids again later", which the server makes safe.
-import { ApiError, api } from '../../app/api.js';
+import { ApiError, api } from '../app/api.js';
 import type { ChangeResult, SendOutcome, Transport, WireChange } from './autosave-types.js';
 
 /** A request on a slow link may take long, but one that never answers must not stall the queue. */

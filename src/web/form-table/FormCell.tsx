@@ -1,9 +1,9 @@
 // One cell of a table: a text field or a list, named by its row and column headers, with its save
 // state and its message beside it (aria-describedby). Computed cells only show their sum.
 import { memo, useEffect, useState } from 'react';
-import { formatCell, normalizeInput } from '../../../shared/forms/cells.js';
-import type { Column } from '../../../shared/forms/definition.js';
-import { isNumeric } from '../../../shared/forms/layout.js';
+import { formatCell, normalizeInput } from '../../shared/forms/cells.js';
+import type { Column } from '../../shared/forms/definition.js';
+import { isNumeric } from '../../shared/forms/layout.js';
 import { cellDomId } from './cell-labels.js';
 import {
   useCellMessage,
