@@ -1,12 +1,15 @@
 // Journey: an organization fills in its «Сбор данных» table. Values save as they are typed and
 // survive a reload; a change typed offline waits in the browser (across a reload too) and is sent
 // when the network is back; «Закрыть» and «Редактировать»; «Сдать отчет» refuses an invalid cell
-// with «Ошибки в форме», then succeeds, and the block shows «Данные переданы …».
+// with «Ошибки в форме», then succeeds, and the block shows «Данные переданы …» and gives the
+// report as PDF («Скачать PDF»).
 // A second journey: two people of one organization type into the same cell, and the second one is
 // shown the conflict with both values. A third: a duplicated tab and the original type while the
 // server is unreachable; each keeps its own slot, and after the duplicate is closed both changes
 // reach the server.
+import fs from 'node:fs';
 import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { readPdf } from '../support/pdf.js';
 import { expectAccessible } from './support/axe.js';
 import { signIn } from './support/sign-in.js';
 
@@ -141,6 +144,19 @@ test.describe('«Сбор данных»', () => {
       /^Данные переданы \d\d\.\d\d\.\d{4} \d\d:\d\d$/,
     );
     await expect(openBlock(page).getByRole('button', { name: 'Редактировать', exact: true })).toBeVisible();
+
+    // (7) «Скачать PDF»: the paper copy of what was sent, with the value typed in (5).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      openBlock(page).getByRole('link', { name: 'Скачать PDF' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^Отчет 770001 .+\.pdf$/);
+    const pdf = await readPdf(fs.readFileSync(await download.path()));
+    expect(pdf.text).toContain('Отчет о сдаче данных');
+    expect(pdf.text).toContain('1. Численность обучающихся');
+    expect(pdf.text).toContain('М.П.');
+    expect(pdf.pages.length).toBeGreaterThan(1);
+    expect(pdf.pages.at(-1)).toContain(`Стр. ${pdf.pages.length} из ${pdf.pages.length}`);
   });
 
   test('a collection closed while typing: the change is kept, shown unsaved, and sent once reopened', async ({

@@ -1,12 +1,14 @@
 // Journey: reg77 watches the demo collection on «НИКО». It sees «Общая статистика»; a school of
 // Moscow submits (through the API: filling the form in the browser is data-collection.spec.ts),
 // and «Сдано» grows by one without a reload. In «Список участников» reg77 finds the school, opens
-// its submitted data, closes it with «Закрыть»; then «Экспорт результатов» prepares a report,
+// its submitted data, downloads it as PDF, closes it with «Закрыть»; then «Экспорт результатов» prepares a report,
 // «Загрузить отчет» downloads it, and the school's value is in its row. axe checks each view.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { expect, type Locator, type PlaywrightWorkerArgs, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { demoAnswers } from '../../src/server/demo/niko-answers.js';
+import { readPdf } from '../support/pdf.js';
 import { expectAccessible } from './support/axe.js';
 import { type Api, apiSignIn, signIn } from './support/sign-in.js';
 
@@ -143,6 +145,12 @@ test('reg77 watches the collection live, views a submission and exports the resu
   await expect(data.locator('[data-cell="pupils.g1.boys"]')).toHaveText(boys);
   await expect(data.getByText('Организация изменила данные после последней передачи')).toHaveCount(0);
   await expectAccessible(page, 'the submitted data of a school');
+  const [pdfDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    data.getByRole('link', { name: 'Скачать PDF' }).click(),
+  ]);
+  const pdf = await readPdf(fs.readFileSync(await pdfDownload.path()));
+  expect(pdf.text).toContain(`Код организации: ${code}`);
   await data.getByRole('button', { name: 'Закрыть', exact: true }).click();
   await expect(data).toHaveCount(0);
   await expect(view).toBeFocused();

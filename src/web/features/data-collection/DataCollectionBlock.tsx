@@ -1,10 +1,12 @@
 // The «Сбор данных» blocks on the «НИКО» page of an organization: one per collection it takes
-// part in, each with its status, dates, last transfer and the button to the table (manual §2).
+// part in, each with its status, dates, last transfer, the button to the table (manual §2), and
+// once something was submitted «Скачать PDF» of the last report sent.
 import { useEffect, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useSession } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
 import { CollectionBlock } from '../../ui/CollectionBlock.js';
+import { DownloadLink } from '../../ui/DownloadLink.js';
 import { Loading, ProblemMessage, SuccessMessage } from '../../ui/ProblemMessage.js';
 import { useDataCollectionBlocks } from './queries.js';
 import { existingQueue, pendingInBrowser, queueFor } from './queue-registry.js';
@@ -71,9 +73,14 @@ function OrganizationCollectionBlock({ row, timeZone, justSubmitted }: BlockProp
             : `Изменения, не сохранённые до закрытия сбора данных (${unsaved}), хранятся в этом браузере.`}
         </p>
       ) : null}
-      <Button variant="primary" onClick={() => navigate(`/niko/responses/${row.responseId}`)}>
-        {openButtonLabel(row)}
-      </Button>
+      <div className="block-actions">
+        <Button variant="primary" onClick={() => navigate(`/niko/responses/${row.responseId}`)}>
+          {openButtonLabel(row)}
+        </Button>
+        {row.lastSubmittedAt ? (
+          <DownloadLink href={`/api/responses/${row.responseId}/report.pdf`}>Скачать PDF</DownloadLink>
+        ) : null}
+      </div>
     </CollectionBlock>
   );
 }

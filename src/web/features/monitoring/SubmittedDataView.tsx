@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../shared/dates.js';
 import { RESPONSE_STATUS_LABELS } from '../../../shared/statuses.js';
 import { FormTable } from '../../form-table/FormTable.js';
 import { Button } from '../../ui/Button.js';
+import { DownloadLink } from '../../ui/DownloadLink.js';
 import { InfoMessage, Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
 import { useSubmittedData } from './queries.js';
 import { snapshotDraft } from './snapshot-draft.js';
@@ -40,6 +41,9 @@ export function SubmittedDataView({ responseId, name, onClose }: Props) {
       <ProblemMessage error={query.error} />
       {query.data ? <SubmittedContent view={query.data} /> : null}
       <div className="submitted-actions">
+        {query.data?.submitted ? (
+          <DownloadLink href={`/api/responses/${responseId}/report.pdf`}>Скачать PDF</DownloadLink>
+        ) : null}
         <Button variant="primary" onClick={onClose}>
           Закрыть
         </Button>

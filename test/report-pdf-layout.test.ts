@@ -3,9 +3,9 @@
 // its header onto the next one. Read back with PDF.js.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readPdf } from '../../../test/support/pdf.js';
-import { type FormDefinition, FormDefinitionSchema } from '../../shared/forms/definition.js';
-import { type ReportContent, ReportPdf } from './report-pdf.js';
+import { type ReportContent, ReportPdf } from '../src/server/reports/report-pdf.js';
+import { type FormDefinition, FormDefinitionSchema } from '../src/shared/forms/definition.js';
+import { readPdf } from './support/pdf.js';
 
 const A4 = { width: 595.28, height: 841.89 };
 
