@@ -1,7 +1,8 @@
 // Journey: reg77 watches the demo collection on «НИКО». It sees «Общая статистика»; a school of
 // Moscow submits (through the API: filling the form in the browser is data-collection.spec.ts),
 // and «Сдано» grows by one without a reload. In «Список участников» reg77 finds the school, opens
-// its submitted data, downloads it as PDF, closes it with «Закрыть»; then «Экспорт результатов» prepares a report,
+// its submitted data, downloads it as PDF, closes it with «Закрыть», chooses its row and downloads the
+// PDF of the chosen; then «Экспорт результатов» prepares a report,
 // «Загрузить отчет» downloads it, and the school's value is in its row. axe checks each view.
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -154,6 +155,21 @@ test('reg77 watches the collection live, views a submission and exports the resu
   await data.getByRole('button', { name: 'Закрыть', exact: true }).click();
   await expect(data).toHaveCount(0);
   await expect(view).toBeFocused();
+
+  // Chosen with its box, the school's report comes as one PDF of the chosen; «Снять выбор» clears it.
+  await row.getByRole('checkbox', { name: /^Выбрать / }).check();
+  const chosen = area.getByTestId('chosen-actions');
+  await expect(chosen.getByRole('status')).toHaveText('Выбрано: 1');
+  await expectAccessible(page, '«Список участников» with a row chosen');
+  const [chosenDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    chosen.getByRole('link', { name: 'Скачать PDF выбранных' }).click(),
+  ]);
+  const chosenPdf = await readPdf(fs.readFileSync(await chosenDownload.path()));
+  expect(chosenPdf.text).toContain(`Код организации: ${code}`);
+  await chosen.getByRole('button', { name: 'Снять выбор' }).click();
+  await expect(area.getByTestId('chosen-actions')).toHaveCount(0);
+  await expect(row.getByRole('checkbox', { name: /^Выбрать / })).not.toBeChecked();
 
   // The ✕ in the area's corner closes the list.
   await area.getByRole('button', { name: 'Закрыть список участников', exact: true }).click();

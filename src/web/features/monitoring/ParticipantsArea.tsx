@@ -1,8 +1,11 @@
 // «Список участников» (manual §3): an area with the organizations of the collection, searchable by
 // name or login, filtered by status and municipality, sorted by any column and paged on the
-// server. The ✕ in its top right corner closes it; the eye opens an organization's data.
+// server. The ✕ in its top right corner closes it; the eye opens an organization's data. Rows
+// chosen with their boxes, on any page, download as one PDF of their submitted reports.
 import { useEffect, useId, useRef, useState } from 'react';
 import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from '../../../shared/statuses.js';
+import { Button } from '../../ui/Button.js';
+import { DownloadLink } from '../../ui/DownloadLink.js';
 import { SelectField } from '../../ui/Field.js';
 import { Pager } from '../../ui/Pager.js';
 import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
@@ -53,6 +56,16 @@ export function ParticipantsArea(props: Props) {
     setFilters((f) => ({ ...f, municipalityId: '', page: 1 }));
   }
   const list = useParticipants(collectionId, regionCode, filters, countsStamp);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const select = (rows: ParticipantRow[], chosen: boolean) =>
+    setSelected((before) => {
+      const next = new Set(before);
+      for (const r of rows) {
+        if (chosen) next.add(r.responseId);
+        else next.delete(r.responseId);
+      }
+      return next;
+    });
   useEffect(() => heading.current?.focus(), []);
 
   const filter = (patch: Partial<ParticipantFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
@@ -102,6 +115,11 @@ export function ParticipantsArea(props: Props) {
         {list.isPending ? <Loading /> : null}
         {list.data ? (
           <>
+            <ChosenActions
+              collectionId={collectionId}
+              selected={selected}
+              onClear={() => setSelected(new Set())}
+            />
             <ParticipantsTable
               rows={list.data.rows}
               filters={filters}
@@ -112,6 +130,8 @@ export function ParticipantsArea(props: Props) {
               }}
               viewedButton={viewedButton}
               viewedId={lastViewedId}
+              selected={selected}
+              onSelect={select}
             />
             <Pager
               page={filters.page}
@@ -126,5 +146,33 @@ export function ParticipantsArea(props: Props) {
         <SubmittedDataView responseId={viewed.responseId} name={viewed.name} onClose={closeView} />
       ) : null}
     </section>
+  );
+}
+
+/** The server prints at most this many reports into one file. */
+const MAX_REPORTS_PER_FILE = 100;
+
+type ChosenProps = { collectionId: number; selected: ReadonlySet<number>; onClear: () => void };
+
+/** What can be done to the chosen rows: their reports as one PDF. */
+function ChosenActions({ collectionId, selected, onClear }: ChosenProps) {
+  if (selected.size === 0) return null;
+  const ids = [...selected].join(',');
+  return (
+    <div className="chosen-actions" data-testid="chosen-actions">
+      <span role="status">Выбрано: {selected.size}</span>
+      {selected.size <= MAX_REPORTS_PER_FILE ? (
+        <DownloadLink href={`/api/monitoring/collections/${collectionId}/reports.pdf?responses=${ids}`}>
+          Скачать PDF выбранных
+        </DownloadLink>
+      ) : (
+        <span className="message message-warning">
+          В один файл помещается не больше {MAX_REPORTS_PER_FILE} отчетов: снимите выбор с части участников.
+        </span>
+      )}
+      <Button variant="link" onClick={onClear}>
+        Снять выбор
+      </Button>
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 // The rows of «Список участников»: organization (name and code), municipality, status, the dates
-// of the first entry and of the latest transfer, and the view icon (manual §3).
+// of the first entry and of the latest transfer, and the view icon (manual §3); before them a box
+// to choose the row for what is done to several at once (their reports as one PDF).
 import type { RefObject } from 'react';
 import { formatDateTime } from '../../../shared/dates.js';
 import { RESPONSE_STATUS_LABELS } from '../../../shared/statuses.js';
@@ -21,17 +22,29 @@ type Props = {
   /** The view button of the row last opened, to give focus back to on «Закрыть». */
   viewedButton: RefObject<HTMLButtonElement | null>;
   viewedId: number | null;
+  selected: ReadonlySet<number>;
+  onSelect: (rows: ParticipantRow[], chosen: boolean) => void;
 };
 
-export function ParticipantsTable({ rows, filters, onSort, onView, viewedButton, viewedId }: Props) {
+export function ParticipantsTable(props: Props) {
+  const { rows, filters, onSort, onView, viewedButton, viewedId, selected, onSelect } = props;
   const header = (label: string, column: ParticipantSort) => (
     <SortableHeader label={label} column={column} sort={filters.sort} dir={filters.dir} onSort={onSort} />
   );
+  const allChosen = rows.length > 0 && rows.every((r) => selected.has(r.responseId));
   return (
     <table className="table participants-table" data-testid="participants-table">
       <caption className="visually-hidden">Участники сбора данных</caption>
       <thead>
         <tr>
+          <th scope="col" className="cell-choice">
+            <input
+              type="checkbox"
+              aria-label="Выбрать всех на странице"
+              checked={allChosen}
+              onChange={(e) => onSelect(rows, e.currentTarget.checked)}
+            />
+          </th>
           {header('Организация', 'name')}
           {header('Муниципалитет', 'municipality')}
           {header('Статус', 'status')}
@@ -45,6 +58,14 @@ export function ParticipantsTable({ rows, filters, onSort, onView, viewedButton,
       <tbody>
         {rows.map((row) => (
           <tr key={row.responseId} data-code={row.code}>
+            <td className="cell-choice">
+              <input
+                type="checkbox"
+                aria-label={`Выбрать ${row.name}`}
+                checked={selected.has(row.responseId)}
+                onChange={(e) => onSelect([row], e.currentTarget.checked)}
+              />
+            </td>
             <th scope="row">
               {row.name}
               <div className="muted small">{row.code}</div>
