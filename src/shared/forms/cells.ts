@@ -1,6 +1,6 @@
 // One cell's value: how typed text becomes the stored canonical string, whether that string is
 // valid for its column, and how it is shown. Values are kept as strings, so an invalid entry is
-// stored as a draft exactly as typed, never dropped (PRODUCT.md "Validation").
+// stored as a draft exactly as typed, never dropped (docs/PRODUCT.md "Validation").
 import { pluralWord } from '../plural.js';
 import { tooLongMessage } from '../zod-russian.js';
 import type { Column } from './definition.js';
