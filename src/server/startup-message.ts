@@ -17,14 +17,14 @@ export function startupAddresses(output: string): StartupAddresses | null {
   const end = output.indexOf('\n\n', start);
   if (end < 0) return null;
   const lines = output.slice(start, end).split('\n');
-  const valueOf = (prefix: string) =>
+  const addressAfter = (prefix: string) =>
     lines
       .find((l) => l.startsWith(prefix))
       ?.slice(prefix.length)
       .trim();
-  const url = valueOf(STARTUP_LINE);
+  const url = addressAfter(STARTUP_LINE);
   if (!url) return null;
-  const metrics = valueOf(METRICS_LINE);
+  const metrics = addressAfter(METRICS_LINE);
   return { url, metricsUrl: metrics ? metrics.replace(/\/metrics$/, '') : null };
 }
 

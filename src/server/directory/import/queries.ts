@@ -6,6 +6,7 @@ import type { Role } from '../../../shared/roles.js';
 import { anyInt, anyText } from '../../db/arrays.js';
 import type { Db } from '../../db/connection.js';
 import type { OrganizationKind, UsersTable } from '../../db/schema.js';
+import { organizationRow } from '../organizations/insert-row.js';
 
 const INSERT_BATCH = 1000;
 const UPDATE_BATCH = 5000;
@@ -86,17 +87,7 @@ export async function insertOrganizations(db: Db, rows: OrganizationWrite[]) {
   for (const batch of batches(rows, INSERT_BATCH)) {
     const inserted = await db
       .insertInto('organizations')
-      .values(
-        batch.map((o) => ({
-          code: o.code,
-          short_name: o.shortName,
-          full_name: o.fullName,
-          kind: o.kind,
-          region_code: o.regionCode,
-          municipality_id: o.municipalityId,
-          is_active: o.isActive ?? true,
-        })),
-      )
+      .values(batch.map((o) => organizationRow(o)))
       .returning(['id', 'code'])
       .execute();
     for (const r of inserted) ids.set(r.code, r.id);
