@@ -5,8 +5,8 @@ import { type Insertable, sql } from 'kysely';
 import type { Role } from '../../../shared/roles.js';
 import { anyInt, anyText } from '../../db/arrays.js';
 import type { Db } from '../../db/connection.js';
-import type { OrganizationKind, UsersTable } from '../../db/schema.js';
-import { organizationRow } from '../organizations/insert-row.js';
+import type { UsersTable } from '../../db/schema.js';
+import { type NewOrganization, organizationRow } from '../organizations/insert-row.js';
 
 const INSERT_BATCH = 1000;
 const UPDATE_BATCH = 5000;
@@ -70,13 +70,7 @@ export async function usersByLogin(db: Db, logins: string[]) {
   return new Map<string, KnownUser>(rows.map(({ login, ...user }) => [login, user]));
 }
 
-export type OrganizationWrite = {
-  code: string;
-  shortName: string;
-  fullName: string;
-  kind: OrganizationKind;
-  regionCode: string;
-  municipalityId: number;
+export type OrganizationWrite = Omit<NewOrganization, 'isActive'> & {
   /** undefined on update: leave as it is. */
   isActive: boolean | undefined;
 };
