@@ -12,6 +12,8 @@
 //                                      BENCH_BATCH (8), BENCH_POOL_SIZE (20), BENCH_DOWN_SECONDS (10)
 //
 // Needs root (pg_createcluster) and HAProxy, which it installs with apt-get when missing.
+
+import { freePort } from '../scripts/free-port.mjs';
 import { AutosaveLedger } from './support/autosave-client.js';
 import { Cleanup } from './support/cleanup.js';
 import { type Check, crossNodeChecks } from './support/cross-node.js';
@@ -30,7 +32,7 @@ import { ensureHaproxy, type Haproxy, startHaproxy, waitForServer } from './supp
 import { HttpClient } from './support/http.js';
 import { machineLoad } from './support/national.js';
 import { clusterToolsMissing, createPgCluster } from './support/pg-cluster.js';
-import { type BenchServer, freePort, SERVER_MODE, startServer } from './support/server.js';
+import { type BenchServer, SERVER_MODE, startServer } from './support/server.js';
 import { round } from './support/stats.js';
 import { formatVerdict, verifyChanges } from './support/verify-changes.js';
 
@@ -86,9 +88,10 @@ async function main() {
       LOGIN_MAX_FAILURES_PER_IP: String(PER_IP),
     };
     const nodes: Node[] = [];
+    // A node's first start takes any free port (0); a restart keeps it, as HAProxy knows it by it.
     const start = (node: Pick<Node, 'port' | 'log'>) =>
       startServer(database.url, env, {
-        port: node.port,
+        port: node.port || undefined,
         onOutput: (text) => {
           for (const [key, sign] of Object.entries(LOG_SIGNS))
             node.log[key as keyof typeof LOG_SIGNS] += text.split(sign).length - 1;
@@ -96,7 +99,7 @@ async function main() {
       });
     for (let i = 0; i < NODES; i++) {
       const counts = { connection_lost: 0, database_unavailable: 0, crashed: 0 };
-      nodes.push({ name: `node${i + 1}`, port: await freePort(), log: counts } as Node);
+      nodes.push({ name: `node${i + 1}`, port: 0, log: counts } as Node);
     }
     // Registered before they start, so that a node that started is stopped even if another did not.
     cleanup.add(() => Promise.all(nodes.map((n) => n.server?.stop())));
@@ -104,6 +107,7 @@ async function main() {
     await Promise.all(
       nodes.map(async (node) => {
         node.server = await start(node);
+        node.port = node.server.port;
       }),
     );
     log(

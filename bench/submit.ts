@@ -10,6 +10,7 @@ import { cellKey, inputCellMap } from '../src/shared/forms/layout.js';
 import { Cleanup } from './support/cleanup.js';
 import { createBenchDatabase, vacuumAnalyze } from './support/database.js';
 import { BENCH_PASSWORD, loadOrganizations, openCollection, type Participant } from './support/fixtures.js';
+import { GRID_COLUMNS, GRID_ROWS, gridColumns, gridRows } from './support/grid-form.js';
 import { HttpClient, type Session, signInAll } from './support/http.js';
 import { reportFailure, runLoad } from './support/load.js';
 import { cpuSplit, formatCpu, formatCpuPer, sampleRss } from './support/proc.js';
@@ -21,8 +22,6 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const ORGS = Number(process.env.BENCH_ORGS ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 20);
-const ROWS = 25;
-const COLUMNS = 10;
 
 /** 25 rows × 10 required integer columns: 250 input cells, and a rule checked in every row. */
 export const FORM_250: FormDefinitionInput = {
@@ -31,17 +30,10 @@ export const FORM_250: FormDefinitionInput = {
     {
       key: 'grid',
       title: 'Показатели',
-      columns: Array.from({ length: COLUMNS }, (_, c) => ({
-        key: `c${c + 1}`,
-        header: c === 0 ? 'Всего' : `Из них, группа ${c}`,
-        type: 'integer' as const,
-        required: true,
-        min: 0,
-        max: 100_000,
-      })),
+      columns: gridColumns((c) => (c === 0 ? 'Всего' : `Из них, группа ${c}`)),
       rows: {
         kind: 'fixed',
-        items: Array.from({ length: ROWS }, (_, r) => ({ key: `r${r + 1}`, label: `Строка ${r + 1}` })),
+        items: gridRows(),
       },
     },
   ],
@@ -65,7 +57,7 @@ type Worker = { orgs: (Participant & { session?: Session })[]; next: number };
 
 async function main() {
   console.log(
-    `submit: ${ORGS} organizations with a filled ${ROWS * COLUMNS}-cell form, concurrency ${CONCURRENCY}, ` +
+    `submit: ${ORGS} organizations with a filled ${GRID_ROWS * GRID_COLUMNS}-cell form, concurrency ${CONCURRENCY}, ` +
       `${SECONDS} s measured after ${WARMUP_SECONDS} s warm-up, pool ${POOL_SIZE}, server from ${SERVER_MODE === 'built' ? 'compiled JavaScript' : 'sources through tsx'}`,
   );
   const cleanup = new Cleanup();
@@ -76,12 +68,12 @@ async function main() {
     await loadOrganizations(database.db, ORGS);
     const { definition, participants } = await openCollection(database.db, FORM_250);
     const inputs = inputCellMap(definition).size;
-    if (inputs !== ROWS * COLUMNS) throw new Error(`the form has ${inputs} input cells`);
+    if (inputs !== GRID_ROWS * GRID_COLUMNS) throw new Error(`the form has ${inputs} input cells`);
     // Every cell filled, straight through SQL: setting up is not what is measured.
     const cells = participants.flatMap((p, k) =>
-      Array.from({ length: ROWS * COLUMNS }, (_, i) => {
-        const r = Math.floor(i / COLUMNS);
-        const c = i % COLUMNS;
+      Array.from({ length: GRID_ROWS * GRID_COLUMNS }, (_, i) => {
+        const r = Math.floor(i / GRID_COLUMNS);
+        const c = i % GRID_COLUMNS;
         return {
           response_id: p.responseId,
           cell_key: cellKey('grid', `r${r + 1}`, `c${c + 1}`),
@@ -155,7 +147,7 @@ async function main() {
     console.log('');
     console.log(
       `server over HTTP (${CONCURRENCY} in flight): ${round(perS, 0)} submissions/s ` +
-        `(${round((perS * ROWS * COLUMNS) / 1000, 1)}k cells/s checked and stored), errors ${measured.errors}; ` +
+        `(${round((perS * GRID_ROWS * GRID_COLUMNS) / 1000, 1)}k cells/s checked and stored), errors ${measured.errors}; ` +
         `latency ${formatLatency(s)}`,
     );
     console.log(`  ${formatCpu(split)}`);
@@ -168,7 +160,7 @@ async function main() {
         submissions_per_s: round(perS, 0),
         p99_ms: round(s.p99),
         concurrency: CONCURRENCY,
-        cells_per_submission: ROWS * COLUMNS,
+        cells_per_submission: GRID_ROWS * GRID_COLUMNS,
       }),
     );
   } finally {

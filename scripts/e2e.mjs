@@ -3,25 +3,13 @@
 // playwright.config.ts starts the server on that port with a fresh temporary DATA_DIR.
 // With E2E_BASE_URL set, the journeys run against that server instead, and nothing is built.
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from './free-port.mjs';
 import { exitIfNodeTooOld } from './node-version.mjs';
 
 // Before anything that needs a newer Node is loaded: an older one stops here, with one line.
 exitIfNodeTooOld('npm run test:e2e');
 const { ensureBuild, root } = await import('./ensure-build.mjs');
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const env = { ...process.env };
 if (!env.E2E_BASE_URL) {

@@ -15,6 +15,7 @@
 // region, `mun<code>` for every municipality, `sch<code>` for every organization.
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { GRID_COLUMNS, GRID_ROWS, gridColumns, gridRows } from '../bench/support/grid-form.js';
 import { hashPassword } from '../src/server/auth/passwords.js';
 import { migrate } from '../src/server/db/migrate.js';
 import { planDirectory } from '../src/server/demo/directory-plan.js';
@@ -25,8 +26,6 @@ import { inputCellMap } from '../src/shared/forms/layout.js';
 
 export const NATIONAL_PASSWORD = 'national-bench-1';
 export const NATIONAL_ORGANIZATIONS = 43_632;
-const ROWS = 25;
-const COLUMNS = 10;
 
 /**
  * 25 rows × 10 integer columns typed in (250 input cells), a «Всего» column summing each row and
@@ -39,26 +38,19 @@ export const NATIONAL_FORM: FormDefinitionInput = {
       key: 'grid',
       title: 'Показатели',
       columns: [
-        ...Array.from({ length: COLUMNS }, (_, c) => ({
-          key: `c${c + 1}`,
-          header: `Графа ${c + 1}`,
-          type: 'integer' as const,
-          required: true,
-          min: 0,
-          max: 100_000,
-        })),
+        ...gridColumns((c) => `Графа ${c + 1}`),
         {
           key: 'total',
           header: 'Всего',
           type: 'integer' as const,
-          sumOf: Array.from({ length: COLUMNS }, (_, c) => `c${c + 1}`),
+          sumOf: Array.from({ length: GRID_COLUMNS }, (_, c) => `c${c + 1}`),
         },
       ],
       rows: {
         kind: 'fixed',
         items: [
-          ...Array.from({ length: ROWS }, (_, r) => ({ key: `r${r + 1}`, label: `Строка ${r + 1}` })),
-          { key: 'total', label: 'Итого', sumOf: Array.from({ length: ROWS }, (_, r) => `r${r + 1}`) },
+          ...gridRows(),
+          { key: 'total', label: 'Итого', sumOf: Array.from({ length: GRID_ROWS }, (_, r) => `r${r + 1}`) },
         ],
       },
     },
@@ -192,7 +184,7 @@ export async function loadNational(pool: pg.Pool, opts: LoadOptions = {}): Promi
     const verdict = checkDefinition(NATIONAL_FORM);
     if (!verdict.ok) throw new Error(`the national form is invalid: ${JSON.stringify(verdict.errors)}`);
     const inputs = inputCellMap(verdict.definition).size;
-    if (inputs !== ROWS * COLUMNS) throw new Error(`the national form has ${inputs} input cells`);
+    if (inputs !== GRID_ROWS * GRID_COLUMNS) throw new Error(`the national form has ${inputs} input cells`);
     const admin = (await one<{ id: number }>(c, `SELECT id FROM users WHERE login = 'admin'`)).id;
     const startsAt = new Date(now.getTime() - 14 * DAY);
     const endsAt = new Date(now.getTime() + 7 * DAY);
@@ -274,8 +266,8 @@ export async function loadNational(pool: pg.Pool, opts: LoadOptions = {}): Promi
                 r.started_at + (i * 10 + j) * interval '10 seconds', u.id
            FROM responses r
            LEFT JOIN users u ON u.organization_id = r.organization_id
-          CROSS JOIN generate_series(1, ${ROWS}) AS i
-          CROSS JOIN generate_series(1, ${COLUMNS}) AS j
+          CROSS JOIN generate_series(1, ${GRID_ROWS}) AS i
+          CROSS JOIN generate_series(1, ${GRID_COLUMNS}) AS j
           WHERE r.collection_id = $1 AND r.id >= $2 AND r.id < $3
             AND (r.status = 'submitted' OR (r.status = 'in_progress' AND i <= 1 + r.id % 20))
           ORDER BY r.id, i, j`,
@@ -304,7 +296,7 @@ export async function loadNational(pool: pg.Pool, opts: LoadOptions = {}): Promi
            LEFT JOIN users u ON u.organization_id = r.organization_id
           CROSS JOIN LATERAL (
                 SELECT jsonb_object_agg(${CELL_KEY}, ${CELL_VALUE}) AS v
-                  FROM generate_series(1, ${ROWS}) AS i CROSS JOIN generate_series(1, ${COLUMNS}) AS j
+                  FROM generate_series(1, ${GRID_ROWS}) AS i CROSS JOIN generate_series(1, ${GRID_COLUMNS}) AS j
               ) cells
           WHERE r.collection_id = $1 AND r.status = 'submitted' ${where}
           ORDER BY r.id`,
@@ -320,7 +312,7 @@ export async function loadNational(pool: pg.Pool, opts: LoadOptions = {}): Promi
          FROM responses r
         WHERE cell.response_id = r.id AND r.collection_id = $1
           AND r.last_changed_at > r.last_submitted_at AND cell.cell_key = ANY($2::text[])`,
-      [collectionId, Array.from({ length: COLUMNS }, (_, j) => `grid.r1.c${j + 1}`)],
+      [collectionId, Array.from({ length: GRID_COLUMNS }, (_, j) => `grid.r1.c${j + 1}`)],
     );
     step('submissions', `${submissions} snapshots (${first.rowCount} earlier ones)`);
 

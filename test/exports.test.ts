@@ -8,6 +8,7 @@ import type { Client } from './support/client.js';
 import { openDemoCollectionId } from './support/demo.js';
 import { downloadExport, exportAndWait as exportJob, rowsOf } from './support/exports.js';
 import { startTestServer, type TestServer } from './support/server.js';
+import { waitFor } from './support/wait.js';
 
 let server: TestServer;
 let collectionId: number;
@@ -199,11 +200,10 @@ describe('the export queue', () => {
 
     const admin = await server.client().login('admin');
     let job: any;
-    for (let i = 0; i < 300; i++) {
+    await waitFor(async () => {
       job = (await admin.get(`/api/exports/${asked.body.id}`)).body;
-      if (job.status === 'done') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+      return job.status === 'done' || job.status === 'failed';
+    }, 'the export to be run again');
     expect(job.status).toBe('done');
     const row = await db
       .selectFrom('export_jobs')
@@ -243,11 +243,11 @@ describe('the export queue', () => {
       .execute();
     const s = await startTestServer({ database: server.database, config: { exportTtlMs: 86_400_000 } });
     try {
-      for (let i = 0; i < 50; i++) {
-        if (!(await db.selectFrom('export_jobs').select('id').where('id', '=', old.id).executeTakeFirst()))
-          break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      await waitFor(
+        async () =>
+          !(await db.selectFrom('export_jobs').select('id').where('id', '=', old.id).executeTakeFirst()),
+        'the old export to be removed',
+      );
       expect(
         await db.selectFrom('export_jobs').select('id').where('id', '=', old.id).executeTakeFirst(),
       ).toBeUndefined();

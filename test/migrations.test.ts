@@ -259,3 +259,22 @@ describe('the server', () => {
     );
   });
 });
+
+describe('the regions', () => {
+  it('are the rows of reference/regions.csv, which migration 0003 carries as SQL', async () => {
+    const [, ...lines] = fs.readFileSync('reference/regions.csv', 'utf8').trim().split(/\r?\n/);
+    const expected = lines.map((line) => {
+      const [code, name, timezone, organizations] = line.split(',');
+      return { code, name, timezone, registry_organizations: Number(organizations) };
+    });
+    const database = await createTestDatabase();
+    try {
+      const { rows } = await sql`
+        SELECT code, name, timezone, registry_organizations FROM regions ORDER BY code`.execute(database.db);
+      expect(rows).toEqual(expected);
+      expect(rows).toHaveLength(89);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -9,28 +9,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/server/demo/seed.js';
 import { Client } from './support/client.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
-import { freePort, type ServerProcess, startServerProcess } from './support/process.js';
+import { type ServerProcess, startServerProcess } from './support/process.js';
+import { waitFor } from './support/wait.js';
 
 const onPostgres = !!process.env.DATABASE_URL;
 let database: TestDatabase | undefined;
 let dataDir: string | undefined;
 let a: ServerProcess;
 let b: ServerProcess | undefined;
-let metricsPort: number;
 
 beforeAll(async () => {
-  metricsPort = await freePort();
   if (onPostgres) {
     database = await createTestDatabase();
     await seedDemo(database.db);
     const env = { DATABASE_URL: database.url as string, SEED_DEMO: 'never' };
-    [a, b] = await Promise.all([
-      startServerProcess({ ...env, METRICS_PORT: String(metricsPort) }),
-      startServerProcess(env),
-    ]);
+    [a, b] = await Promise.all([startServerProcess({ ...env, METRICS_PORT: '0' }), startServerProcess(env)]);
   } else {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'niko-proc-'));
-    a = await startServerProcess({ DATA_DIR: dataDir, METRICS_PORT: String(metricsPort) });
+    a = await startServerProcess({ DATA_DIR: dataDir, METRICS_PORT: '0' });
   }
 });
 
@@ -59,7 +55,8 @@ describe('operations', () => {
     expect(await (await fetch(`${a.url}/healthz`)).json()).toEqual({ status: 'ok' });
     expect(await (await fetch(`${a.url}/readyz`)).json()).toEqual({ status: 'ok', database: 'ok' });
     expect((await fetch(`${a.url}/metrics`)).status).toBe(404);
-    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    expect(a.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const metrics = await (await fetch(`${a.metricsUrl}/metrics`)).text();
     expect(metrics).toMatch(/^# HELP process_cpu_user_seconds_total/m);
     expect(metrics).toMatch(/http_request_duration_seconds_bucket\{.*route="\/readyz"/);
   });
@@ -69,8 +66,10 @@ describe('operations', () => {
     expect(res.headers.get('x-request-id')).toBe('test-req-42');
     const generated = (await fetch(`${a.url}/healthz`)).headers.get('x-request-id');
     expect(generated).toMatch(/^[0-9a-f-]{36}$/);
-    await new Promise((r) => setTimeout(r, 200));
-    const lines = a.logs().filter((l) => l.reqId === 'test-req-42');
+    // The log line is written after the response is sent: wait for it to arrive.
+    const linesOf = () => a.logs().filter((l) => l.reqId === 'test-req-42');
+    await waitFor(() => linesOf().some((l) => l.msg === 'request completed'), 'the request’s last log line');
+    const lines = linesOf();
     expect(lines.map((l) => l.msg)).toEqual(['incoming request', 'request completed']);
     expect(lines.every((l) => typeof l.time === 'number' && typeof l.level === 'number')).toBe(true);
   });
@@ -81,16 +80,17 @@ describe('operations', () => {
     const body = JSON.stringify({ login: 'nobody', password: 'whatever' });
     const cookie = `niko_csrf=${c.cookie('niko_csrf')}`;
     const url = new URL('/api/auth/login', a.url);
+    const req = http.request(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        'x-csrf-token': token,
+        'x-request-id': 'under-way',
+        cookie,
+      },
+    });
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-csrf-token': token,
-          cookie,
-        },
-      });
       req.on('response', (res) => {
         let text = '';
         res.on('data', (d) => {
@@ -99,13 +99,20 @@ describe('operations', () => {
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
       });
       req.on('error', reject);
-      // Half the body now, the rest after the signal: the request is under way when it comes.
-      req.write(body.slice(0, 10));
-      setTimeout(() => {
-        a.child.kill('SIGTERM');
-        setTimeout(() => req.end(body.slice(10)), 400);
-      }, 200);
     });
+    // Half the body now, the rest after the signal: the request is under way when it comes.
+    req.write(body.slice(0, 10));
+    const logged = (what: (l: Record<string, unknown>) => boolean) => () => a.logs().some(what);
+    await waitFor(
+      logged((l) => l.reqId === 'under-way' && l.msg === 'incoming request'),
+      'the request to arrive',
+    );
+    a.child.kill('SIGTERM');
+    await waitFor(
+      logged((l) => l.msg === 'shutting down'),
+      'the server to take the signal',
+    );
+    req.end(body.slice(10));
     const res = await answer;
     expect(res.status).toBe(401);
     expect(JSON.parse(res.body).detail).toBe('Неверный логин или пароль.');

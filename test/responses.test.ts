@@ -1,5 +1,6 @@
 // The organization's response: the «Сбор данных» block, autosave with change ids and versions,
 // conflicts between two people, closed collections, «Сдать отчет», and the status it moves.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAnswers } from '../src/server/demo/niko-answers.js';
 import type { Client } from './support/client.js';
@@ -241,16 +242,26 @@ describe('«Сдать отчет»', () => {
     await c.post(url, { changes: [{ id: uuid(), cell: 'pupils.g1.ovz', value: '1', base: 2 }] });
     const ok = await c.post(`/api/responses/${block.responseId}/submit`);
     expect(ok.status).toBe(200);
-    const s1 = await statusOf(block.responseId);
-    expect(s1).toMatchObject({ status: 'submitted', submission_count: 1 });
-    expect(s1.first_submitted_at).toEqual(s1.last_submitted_at);
+    const submitted = await statusOf(block.responseId);
+    expect(submitted).toMatchObject({ status: 'submitted', submission_count: 1 });
+    expect(submitted.first_submitted_at).toEqual(submitted.last_submitted_at);
     const blocks = (await c.get('/api/niko/data-collection')).body.rows;
     expect(blocks.find((b: any) => b.open).lastSubmittedAt).toBe(new Date(ok.body.submittedAt).toISOString());
+    // An hour passes (in the database, not on the clock), so the next submission's time is later.
+    await server.database.db
+      .updateTable('responses')
+      .set({
+        started_at: sql`started_at - interval '1 hour'`,
+        first_submitted_at: sql`first_submitted_at - interval '1 hour'`,
+        last_submitted_at: sql`last_submitted_at - interval '1 hour'`,
+      })
+      .where('id', '=', block.responseId)
+      .execute();
+    const s1 = await statusOf(block.responseId);
 
     // A later change keeps «Сдано»; a second submission keeps the first snapshot too.
     await c.post(url, { changes: [{ id: uuid(), cell: 'pupils.g2.ovz', value: '0', base: 1 }] });
     expect((await statusOf(block.responseId)).status).toBe('submitted');
-    await new Promise((r) => setTimeout(r, 20));
     expect((await c.post(`/api/responses/${block.responseId}/submit`)).status).toBe(200);
     const s2 = await statusOf(block.responseId);
     expect(s2.submission_count).toBe(2);

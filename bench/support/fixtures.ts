@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { hashPassword } from '../../src/server/auth/passwords.js';
 import type { Db } from '../../src/server/db/connection.js';
 import { planDirectory } from '../../src/server/demo/directory-plan.js';
+import { organizationRow } from '../../src/server/directory/organizations/insert-row.js';
 import { checkDefinition } from '../../src/shared/forms/check-definition.js';
 import type { FormDefinition, FormDefinitionInput } from '../../src/shared/forms/definition.js';
 
@@ -47,16 +48,7 @@ export async function loadOrganizations(db: Db, count: number) {
   await inBatches(chosen, 1000, (b) =>
     db
       .insertInto('organizations')
-      .values(
-        b.map((o) => ({
-          code: o.code,
-          short_name: o.shortName,
-          full_name: o.fullName,
-          kind: o.kind,
-          region_code: o.regionCode,
-          municipality_id: munIds.get(o.municipalityCode)!,
-        })),
-      )
+      .values(b.map((o) => organizationRow({ ...o, municipalityId: munIds.get(o.municipalityCode)! })))
       .execute(),
   );
   const orgs = await db.selectFrom('organizations').select(['id', 'code']).orderBy('id').execute();

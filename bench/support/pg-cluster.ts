@@ -7,8 +7,8 @@ import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
+import { freePort } from '../../scripts/free-port.mjs';
 import type { Cleanup } from './cleanup.js';
-import { freePort } from './server.js';
 
 const PREFIX = 'niko_bench_';
 

@@ -4,9 +4,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../scripts/free-port.mjs';
+import { waitForStartup } from '../../src/server/startup-message.js';
 
 // BENCH_SERVER_ROOT runs the server of another checkout (with node_modules), e.g. an older commit
 // unpacked with `git archive`, to compare before and after against the same client and data.
@@ -82,23 +83,14 @@ export type ServerOptions = {
   onOutput?: (text: string) => void;
 };
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
 export async function startServer(
   databaseUrl: string,
   env: Record<string, string> = {},
   options: ServerOptions = {},
 ): Promise<BenchServer> {
-  const port = options.port ?? (await freePort());
+  // Asked for a port, or any free one (PORT=0) that the start-up message then names. A server of
+  // another checkout (BENCH_SERVER_ROOT) may be older than that message's port, so it gets one picked.
+  const asked = options.port ?? (process.env.BENCH_SERVER_ROOT ? await freePort() : 0);
   const entry =
     SERVER_MODE === 'built' ? [buildServer()] : ['--import', 'tsx', path.join('src', 'server', 'main.ts')];
   const child: ChildProcess = spawn(
@@ -112,7 +104,7 @@ export async function startServer(
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
-        PORT: String(port),
+        PORT: String(asked),
         HOST: '127.0.0.1',
         SEED_DEMO: 'never',
         LOG_LEVEL: 'warn',
@@ -146,19 +138,11 @@ export async function startServer(
     await exited;
     clearTimeout(timer);
   };
+  const started = await waitForStartup(child, 90_000, () => output).catch(async (err) => {
+    await stop();
+    throw err;
+  });
+  const port = asked || Number(new URL(started.url).port);
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`server exited early:\n${output}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`server did not become ready:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
   return { url, port, pid, stop, signal, exited, output: () => output };
 }

@@ -1,5 +1,6 @@
 // Entry point: read the config, open and migrate the database, load demo data on the first
 // embedded start, listen, and shut down gracefully on SIGTERM/SIGINT.
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
@@ -8,6 +9,7 @@ import { insecureCookieWarning, loadConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { checkMigrated, migrate } from './db/migrate.js';
 import { DEMO_LOGINS, isDirectoryEmpty, seedDemo } from './demo/seed.js';
+import { METRICS_LINE, STARTUP_LINE } from './startup-message.js';
 
 const startedAt = performance.now();
 const config = loadConfig();
@@ -46,15 +48,18 @@ if (cookieWarning) app.log.warn(cookieWarning);
 await app.listen({ port: config.port, host: config.host });
 
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-const url = `http://${shownHost}:${config.port}`;
+// The port it got, not the one asked for: with PORT=0 the system picks one, and whoever started the
+// process (tests, benchmarks) reads it from this line (startup-message.ts).
+const { port } = app.server.address() as AddressInfo;
+const url = `http://${shownHost}:${port}`;
 const lines = [
   '',
-  `ЛК ФИС ОКО (НИКО) работает: ${url}`,
+  `${STARTUP_LINE}${url}`,
   `База данных: ${handle.engine === 'pglite' ? `встроенная PGlite в ${path.join(config.dataDir, 'pglite')}` : 'PostgreSQL'}`,
   `Запуск занял ${((performance.now() - startedAt) / 1000).toFixed(1)} с${seeded ? ' (загружены демонстрационные данные)' : ''}.`,
 ];
 const metrics = app.metricsAddress();
-if (metrics) lines.push(`Метрики Prometheus: http://${metrics.address}:${metrics.port}/metrics`);
+if (metrics) lines.push(`${METRICS_LINE}http://${metrics.address}:${metrics.port}/metrics`);
 if (seeded || handle.engine === 'pglite') {
   lines.push('Демонстрационные учётные записи (пароль у всех: demo):');
   for (const [login, what] of DEMO_LOGINS) lines.push(`  ${login.padEnd(12)} ${what}`);

@@ -1,5 +1,6 @@
 // The actions the policy (src/server/auth/policy.ts) grants to roles. The session sends the
-// user's list to the browser, which shows or hides pages by it; the server decides.
+// user's list to the browser, which shows or hides pages by it; the server decides
+// (docs/PRODUCT.md "Roles").
 export const ACTIONS = [
   'session.use', // sign out, change own password, see own profile
   'niko.read', // section «НИКО»

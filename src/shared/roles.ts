@@ -1,4 +1,4 @@
-// The four roles and how the UI names them (PRODUCT.md, "Who uses it").
+// The four roles and how the UI names them (docs/PRODUCT.md "Roles").
 export const ROLES = ['federal', 'regional', 'municipal', 'organization'] as const;
 export type Role = (typeof ROLES)[number];
 

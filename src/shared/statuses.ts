@@ -1,4 +1,5 @@
-// How the UI and the exports name a participant's status and a collection's state (PRODUCT.md).
+// How the UI and the exports name a participant's status and a collection's state
+// (docs/PRODUCT.md "Participant statuses" and "Collections, deadlines and time zones").
 export const RESPONSE_STATUSES = ['not_started', 'in_progress', 'submitted'] as const;
 export type ResponseStatusCode = (typeof RESPONSE_STATUSES)[number];
 

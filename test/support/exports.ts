@@ -3,18 +3,22 @@
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { Client } from './client.js';
+import { waitFor } from './wait.js';
 
 export async function exportAndWait(c: Client, collectionId: number, body: object = {}) {
   const asked = await c.post(`/api/monitoring/collections/${collectionId}/exports`, body);
   expect(asked.status).toBe(202);
   expect(asked.body.status).toBe('queued');
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const job = (await c.get(`/api/exports/${asked.body.id}`)).body;
-    if (job.status === 'done' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('export did not finish');
+  let job: any;
+  await waitFor(
+    async () => {
+      job = (await c.get(`/api/exports/${asked.body.id}`)).body;
+      return job.status === 'done' || job.status === 'failed';
+    },
+    'the export to finish',
+    60_000,
+  );
+  return job;
 }
 
 export async function downloadExport(c: Client, jobId: number) {

@@ -1,38 +1,30 @@
 // Runs the real server entry point (src/server/main.ts) as a child process, the way it runs in
-// production, and collects its JSON log lines.
+// production, and collects its JSON log lines. It listens on PORT=0 and says which port it got in its
+// start-up message (src/server/startup-message.ts); METRICS_PORT=0 likewise.
 import { type ChildProcess, spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { waitForStartup } from '../../src/server/startup-message.js';
 
 export type ServerProcess = {
   url: string;
+  /** The separate metrics listener, when METRICS_PORT was given. */
+  metricsUrl: string | null;
   child: ChildProcess;
   logs: () => Record<string, unknown>[];
   exited: Promise<number | null>;
   stop: () => Promise<number | null>;
 };
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-function spawnServer(port: number, env: Record<string, string>) {
+function spawnServer(env: Record<string, string>) {
   return spawn(process.execPath, ['--import', 'tsx', path.join('src', 'server', 'main.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
 /** Runs the entry point until it exits by itself (it refuses to start): its exit code and all it printed. */
 export async function runServerProcessToExit(env: Record<string, string>) {
-  const child = spawnServer(await freePort(), env);
+  const child = spawnServer(env);
   let output = '';
   child.stdout?.on('data', (d) => {
     output += d;
@@ -46,8 +38,7 @@ export async function runServerProcessToExit(env: Record<string, string>) {
 }
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
-  const child = spawnServer(port, env);
+  const child = spawnServer(env);
   let out = '';
   let err = '';
   child.stdout?.on('data', (d) => {
@@ -57,19 +48,15 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     err += d;
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  // A loaded CI machine may take half a minute just to seed the demo data through tsx.
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}\n${err}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`server did not become ready:\n${out}\n${err}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // A loaded CI machine may take half a minute just to seed the demo data through tsx; the limit
+  // only catches a server that hangs.
+  const { url, metricsUrl } = await waitForStartup(child, 180_000, () => `${out}\n${err}`).catch((e) => {
+    child.kill('SIGKILL');
+    throw e;
+  });
   return {
     url,
+    metricsUrl,
     child,
     exited,
     logs: () =>

@@ -5,6 +5,7 @@ import type { Insertable } from 'kysely';
 import { hashPassword } from '../auth/passwords.js';
 import type { Db } from '../db/connection.js';
 import type { UsersTable } from '../db/schema.js';
+import { organizationRow } from '../directory/organizations/insert-row.js';
 import { seedDemoCollections } from './collections.js';
 import { planDirectory } from './directory-plan.js';
 import { personName } from './names.js';
@@ -56,14 +57,9 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       tx
         .insertInto('organizations')
         .values(
-          batch.map((o) => ({
-            code: o.code,
-            short_name: o.shortName,
-            full_name: o.fullName,
-            kind: o.kind,
-            region_code: o.regionCode,
-            municipality_id: munIds.get(o.municipalityCode) as number,
-          })),
+          batch.map((o) =>
+            organizationRow({ ...o, municipalityId: munIds.get(o.municipalityCode) as number }),
+          ),
         )
         .execute(),
     );

@@ -1,6 +1,6 @@
 // One cell's value: how typed text becomes the stored canonical string, whether that string is
 // valid for its column, and how it is shown. Values are kept as strings, so an invalid entry is
-// stored as a draft exactly as typed, never dropped (PRODUCT.md "Validation").
+// stored as a draft exactly as typed, never dropped (docs/PRODUCT.md "Validation").
 
 import { tooLongMessage } from '../messages.js';
 import { pluralWord } from '../plural.js';

@@ -1,4 +1,4 @@
-// The form definition model (PRODUCT.md "Forms"): tables of typed columns, fixed or dynamic rows,
+// The form definition model (docs/PRODUCT.md "Forms"): tables of typed columns, fixed or dynamic rows,
 // computed sums, and cross-cell rules. This Zod schema is the single source: the server validates
 // uploads with it, the browser renders from it, and docs/FORMS.md shows its JSON Schema.
 import { z } from 'zod';

@@ -1,5 +1,7 @@
-// The one way the pages talk to the server: JSON over fetch, the CSRF token on every write, and
+// How the pages make their JSON requests: fetch, the CSRF token on every write, and
 // application/problem+json turned into an ApiError whose `detail` is a Russian message for the user.
+// Not the only way: features/publications/send.ts deletes and uploads files (with progress) through
+// the same token and ApiError, and downloads are plain links.
 
 export type FieldError = { path: string; message: string };
 

@@ -5,7 +5,8 @@ import { type Insertable, sql } from 'kysely';
 import type { Role } from '../../../shared/roles.js';
 import { anyInt, anyText } from '../../db/arrays.js';
 import type { Db } from '../../db/connection.js';
-import type { OrganizationKind, UsersTable } from '../../db/schema.js';
+import type { UsersTable } from '../../db/schema.js';
+import { type NewOrganization, organizationRow } from '../organizations/insert-row.js';
 
 const INSERT_BATCH = 1000;
 const UPDATE_BATCH = 5000;
@@ -69,13 +70,7 @@ export async function usersByLogin(db: Db, logins: string[]) {
   return new Map<string, KnownUser>(rows.map(({ login, ...user }) => [login, user]));
 }
 
-export type OrganizationWrite = {
-  code: string;
-  shortName: string;
-  fullName: string;
-  kind: OrganizationKind;
-  regionCode: string;
-  municipalityId: number;
+export type OrganizationWrite = Omit<NewOrganization, 'isActive'> & {
   /** undefined on update: leave as it is. */
   isActive: boolean | undefined;
 };
@@ -86,17 +81,7 @@ export async function insertOrganizations(db: Db, rows: OrganizationWrite[]) {
   for (const batch of batches(rows, INSERT_BATCH)) {
     const inserted = await db
       .insertInto('organizations')
-      .values(
-        batch.map((o) => ({
-          code: o.code,
-          short_name: o.shortName,
-          full_name: o.fullName,
-          kind: o.kind,
-          region_code: o.regionCode,
-          municipality_id: o.municipalityId,
-          is_active: o.isActive ?? true,
-        })),
-      )
+      .values(batch.map((o) => organizationRow(o)))
       .returning(['id', 'code'])
       .execute();
     for (const r of inserted) ids.set(r.code, r.id);

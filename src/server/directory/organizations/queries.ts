@@ -4,6 +4,7 @@ import type { CurrentUser } from '../../auth/current-user.js';
 import { organizationsInScope } from '../../auth/scope.js';
 import type { Db } from '../../db/connection.js';
 import type { OrganizationKind, OrganizationsTable } from '../../db/schema.js';
+import { type NewOrganization, organizationRow } from './insert-row.js';
 
 function visibleOrganizations(db: Db, viewer: CurrentUser) {
   return db
@@ -67,27 +68,10 @@ export function getOrganization(db: Db, viewer: CurrentUser, id: number) {
   return visibleOrganizations(db, viewer).select(COLUMNS).where('o.id', '=', id).executeTakeFirst();
 }
 
-export async function insertOrganization(
-  db: Db,
-  row: {
-    code: string;
-    shortName: string;
-    fullName: string;
-    kind: OrganizationKind;
-    regionCode: string;
-    municipalityId: number;
-  },
-) {
+export async function insertOrganization(db: Db, row: NewOrganization) {
   const r = await db
     .insertInto('organizations')
-    .values({
-      code: row.code,
-      short_name: row.shortName,
-      full_name: row.fullName,
-      kind: row.kind,
-      region_code: row.regionCode,
-      municipality_id: row.municipalityId,
-    })
+    .values(organizationRow(row))
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
