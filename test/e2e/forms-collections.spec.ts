@@ -253,6 +253,31 @@ test('only the federal operator sees «Формы» and «Сборы данны�
   await expect(page.getByRole('heading', { level: 1, name: 'Нет доступа' })).toBeVisible();
 });
 
+// The router's blocker (useBlocker) and the dialog's Escape, which run on preact/compat in the build.
+test('leaving the designer with unsaved changes asks first; Escape and «Отмена» stay', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/forms/new');
+  await page.getByLabel('Название формы').fill('Черновик без сохранения');
+  const formsLink = mainMenu(page).getByRole('link', { name: 'Формы', exact: true });
+  const dialog = page.getByRole('alertdialog', { name: 'Уйти без сохранения?' });
+
+  await formsLink.click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Отмена' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await formsLink.click();
+  await dialog.getByRole('button', { name: 'Отмена' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Новая форма' })).toBeVisible();
+  await expect(page.getByLabel('Название формы')).toHaveValue('Черновик без сохранения');
+
+  await formsLink.click();
+  await dialog.getByRole('button', { name: 'Уйти' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Формы' })).toBeVisible();
+  await expect(page.getByText('Черновик без сохранения')).toHaveCount(0);
+});
+
 test('the designer loads a JSON file, points at its errors, and downloads what it holds', async ({
   page,
 }) => {

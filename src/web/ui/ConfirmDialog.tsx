@@ -38,7 +38,8 @@ export function ConfirmDialog({
 
   async function confirm(event: FormEvent) {
     event.preventDefault();
-    // The dialog is portalled, but React passes its events up to the page's own form, if any.
+    // The dialog is portalled, but React passes its events up to the page's own form, if any
+    // (Preact, which runs the build, does not; the stop keeps the code right on React too).
     event.stopPropagation();
     setError(null);
     const action = onConfirm();
