@@ -159,6 +159,29 @@ test.describe('«Сбор данных»', () => {
     expect(pdf.pages.at(-1)).toContain(`Стр. ${pdf.pages.length} из ${pdf.pages.length}`);
   });
 
+  test('the table prints clean: no menu, no buttons, every table whole', async ({ page }) => {
+    await signIn(page, 'sch770009');
+    await openBlock(page)
+      .getByRole('button', { name: /^(Заполнить|Редактировать)$/ })
+      .click();
+    await expect(page.getByRole('table', { name: '1. Численность обучающихся' })).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: 'Основное меню' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Сдать отчет' })).toBeHidden();
+    await expect(page.getByRole('table', { name: '6. Классы, участвующие в исследовании' })).toBeVisible();
+    // What Chromium prints: every table's title, and nothing of the screen's controls.
+    const printed = await readPdf(await page.pdf({ format: 'A4' }));
+    for (const title of [
+      '1. Численность обучающихся',
+      '4. Оснащённость',
+      '6. Классы, участвующие в исследовании',
+    ]) {
+      expect(printed.text).toContain(title);
+    }
+    expect(printed.text).not.toContain('Сдать отчет');
+    expect(printed.text).not.toContain('Сменить пароль');
+  });
+
   test('a collection closed while typing: the change is kept, shown unsaved, and sent once reopened', async ({
     page,
     browser,
