@@ -45,11 +45,13 @@ export type ReportContent = {
 /**
  * A PDF of one or more reports, each starting on a new page and numbered on its own («Стр. 2 из 3»),
  * so that a coordinator's stack of printed reports can be split by school. `finish()` ends it.
+ * Pages are held only until their part is complete and numbered, then written out: a file of a
+ * hundred reports streams report by report instead of waiting in memory.
  */
 export class ReportPdf {
   readonly doc: PDFKit.PDFDocument;
-  /** The first page of each numbered part. */
-  private readonly parts: number[] = [];
+  /** The first page of the part being written, if one is. */
+  private partStart: number | null = null;
 
   constructor(title: string) {
     this.doc = new PDFDocument({
@@ -62,8 +64,22 @@ export class ReportPdf {
   }
 
   private startPart() {
+    this.endPart();
     newPage(this.doc, 'portrait');
-    this.parts.push(this.doc.bufferedPageRange().count - 1);
+    const range = this.doc.bufferedPageRange();
+    this.partStart = range.start + range.count - 1;
+  }
+
+  /** Numbers the pages of the part being written, and lets them go. */
+  private endPart() {
+    if (this.partStart === null) return;
+    const range = this.doc.bufferedPageRange();
+    const end = range.start + range.count;
+    for (let i = this.partStart; i < end; i++) {
+      pageNumber(this.doc, i, i - this.partStart + 1, end - this.partStart);
+    }
+    this.doc.flushPages();
+    this.partStart = null;
   }
 
   /** A first page naming the participants chosen that had nothing submitted to print. */
@@ -99,13 +115,8 @@ export class ReportPdf {
 
   /** Writes «Стр. N из M» on every page, counted within its part, and ends the document. */
   finish(): void {
-    const doc = this.doc;
-    const total = doc.bufferedPageRange().count;
-    for (const [p, first] of this.parts.entries()) {
-      const end = this.parts[p + 1] ?? total;
-      for (let i = first; i < end; i++) pageNumber(doc, i, i - first + 1, end - first);
-    }
-    doc.end();
+    this.endPart();
+    this.doc.end();
   }
 }
 

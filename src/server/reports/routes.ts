@@ -1,5 +1,6 @@
 // «Скачать PDF» of submitted reports: one participant's, or those a coordinator chose in a
 // collection's «Список участников», in one file.
+import { setImmediate } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -41,13 +42,29 @@ function auditDownloads(db: Db, ctx: RequestContext, reports: Report[]) {
   );
 }
 
-function sendPdf(reply: FastifyReply, pdf: ReportPdf, fileName: string) {
-  pdf.finish();
-  return reply
+/**
+ * Sends the PDF as it is drawn: each part (a report, the list of those not submitted) is added after
+ * the one before has gone out, so the first pages reach the browser before the last are drawn.
+ */
+async function streamPdf(reply: FastifyReply, fileName: string, parts: ((pdf: ReportPdf) => void)[]) {
+  const pdf = new ReportPdf(fileName);
+  reply
     .type('application/pdf')
     .header('content-disposition', attachmentDisposition(fileName))
     .header('cache-control', 'private, no-store')
     .send(pdf.doc);
+  try {
+    for (const part of parts) {
+      part(pdf);
+      // Lets the pages written so far go out before the next part is drawn.
+      await setImmediate();
+    }
+    pdf.finish();
+  } catch (err) {
+    // The answer has begun: the browser sees the download fail rather than a broken file.
+    pdf.doc.destroy(err instanceof Error ? err : new Error(String(err)));
+  }
+  return reply;
 }
 
 export async function reportRoutes(fastify: FastifyInstance, opts: { db: Db }) {
@@ -62,9 +79,7 @@ export async function reportRoutes(fastify: FastifyInstance, opts: { db: Db }) {
       const report = await latestReport(db, userOf(ctx), request.params.id);
       await auditDownloads(db, ctx, [report]);
       const fileName = `Отчет ${report.organization.code} ${report.collectionTitle}.pdf`;
-      const pdf = new ReportPdf(fileName);
-      pdf.addReport(report);
-      return sendPdf(reply, pdf, fileName);
+      return streamPdf(reply, fileName, [(pdf) => pdf.addReport(report)]);
     },
   );
 
@@ -82,10 +97,11 @@ export async function reportRoutes(fastify: FastifyInstance, opts: { db: Db }) {
       await auditDownloads(db, ctx, reports);
       const title = (reports[0] as Report).collectionTitle;
       const fileName = `Отчеты ${title} (${reports.length}).pdf`;
-      const pdf = new ReportPdf(fileName);
-      if (notSubmitted.length > 0) pdf.addNotSubmitted(`${title}: отчеты выбранных участников`, notSubmitted);
-      for (const report of reports) pdf.addReport(report);
-      return sendPdf(reply, pdf, fileName);
+      const parts = reports.map((report) => (pdf: ReportPdf) => pdf.addReport(report));
+      if (notSubmitted.length > 0) {
+        parts.unshift((pdf) => pdf.addNotSubmitted(`${title}: отчеты выбранных участников`, notSubmitted));
+      }
+      return streamPdf(reply, fileName, parts);
     },
   );
 }
