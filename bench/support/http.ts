@@ -102,9 +102,14 @@ export async function signIn(client: HttpClient, login: string, password: string
   );
   if (res.status !== 200) throw new Error(`sign-in of ${login}: ${res.status} ${res.text}`);
   cookiesFrom(res.setCookie, jar);
+  // A CSRF token is bound to the session it was handed out in: the signed-in one needs its own.
+  const own = await client.request('GET', '/api/auth/csrf', { cookie: cookie() });
+  if (own.status !== 200) throw new Error(`csrf of ${login}'s session: ${own.status} ${own.text}`);
+  cookiesFrom(own.setCookie, jar);
+  const sessionToken = (JSON.parse(own.text) as { token: string }).token;
   return {
     login,
-    headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() },
+    headers: { 'content-type': 'application/json', 'x-csrf-token': sessionToken, cookie: cookie() },
   };
 }
 
