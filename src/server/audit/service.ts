@@ -1,6 +1,9 @@
 // Audit entries are written in the same transaction as the change they record, so a change is
-// never stored without its entry, nor an entry without its change.
+// never stored without its entry, nor an entry without its change: `audit` takes a `Tx`, which
+// only inTransaction makes. `auditEvent` is for an entry that records no change (a refused
+// sign-in, a download): there is nothing for it to share a transaction with.
 import type { Db } from '../db/connection.js';
+import type { Tx } from '../db/transaction.js';
 import type { RequestContext } from '../http/context.js';
 import { insertAudit } from './queries.js';
 
@@ -11,7 +14,16 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-export async function audit(db: Db, ctx: RequestContext, entry: AuditEntry | AuditEntry[]) {
+export function audit(tx: Tx, ctx: RequestContext, entry: AuditEntry | AuditEntry[]) {
+  return writeEntries(tx, ctx, entry);
+}
+
+/** An entry that stands alone: something happened, and nothing was changed. */
+export function auditEvent(db: Db, ctx: RequestContext, entry: AuditEntry) {
+  return writeEntries(db, ctx, entry);
+}
+
+async function writeEntries(db: Db, ctx: RequestContext, entry: AuditEntry | AuditEntry[]) {
   const entries = Array.isArray(entry) ? entry : [entry];
   await insertAudit(
     db,

@@ -4,9 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import { z } from 'zod';
-import { audit } from '../audit/service.js';
+import { auditEvent } from '../audit/service.js';
 import { authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
+import { inTransaction } from '../db/transaction.js';
 import { contextOf, userOf } from '../http/context.js';
 import { IdParams } from '../http/params.js';
 import { Problem } from '../http/problem.js';
@@ -38,11 +39,9 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
       },
     },
     async (request, reply) => {
-      const { job, created } = await requestExport(
-        db,
-        contextOf(request),
-        request.params.id,
-        request.body.regionCode,
+      const ctx = contextOf(request);
+      const { job, created } = await inTransaction(db, (tx) =>
+        requestExport(tx, ctx, request.params.id, request.body.regionCode),
       );
       // 202: a new job is queued; 200: the same request is already queued or running.
       return reply.status(created ? 202 : 200).send(job);
@@ -70,7 +69,7 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
       const ctx = contextOf(request);
       const job = await ownJob(db, ctx, request.params.id);
       if (job.status !== 'done') throw Problem.conflict('Отчёт ещё не готов.');
-      await audit(db, ctx, { action: 'export.downloaded', objectType: 'export', objectId: job.id });
+      await auditEvent(db, ctx, { action: 'export.downloaded', objectType: 'export', objectId: job.id });
       reply
         .type(XLSX)
         .header('content-disposition', attachmentDisposition(job.fileName))

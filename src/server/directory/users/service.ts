@@ -6,6 +6,7 @@ import { generateOneTimePassword, hashPassword } from '../../auth/passwords.js';
 import { resettableRoles } from '../../auth/policy.js';
 import { deleteUserSessions } from '../../auth/session-queries.js';
 import type { Db } from '../../db/connection.js';
+import type { Tx } from '../../db/transaction.js';
 import { type RequestContext, userOf } from '../../http/context.js';
 import { type FieldError, Problem } from '../../http/problem.js';
 import { getMunicipality, getRegion } from '../geography/queries.js';
@@ -56,10 +57,10 @@ async function scopeFor(db: Db, ctx: RequestContext, u: NewUser) {
   };
 }
 
-export async function createUser(db: Db, ctx: RequestContext, u: NewUser) {
-  const scope = await scopeFor(db, ctx, u);
+export async function createUser(tx: Tx, ctx: RequestContext, u: NewUser) {
+  const scope = await scopeFor(tx, ctx, u);
   const oneTimePassword = generateOneTimePassword();
-  const id = await insertUser(db, {
+  const id = await insertUser(tx, {
     login: u.login,
     role: u.role,
     full_name: u.fullName,
@@ -68,42 +69,42 @@ export async function createUser(db: Db, ctx: RequestContext, u: NewUser) {
     must_change_password: true,
     ...scope,
   });
-  await audit(db, ctx, { action: 'user.created', objectType: 'user', objectId: id, details: { ...u } });
+  await audit(tx, ctx, { action: 'user.created', objectType: 'user', objectId: id, details: { ...u } });
   return { id, oneTimePassword };
 }
 
 export async function editUser(
-  db: Db,
+  tx: Tx,
   ctx: RequestContext,
   id: number,
   patch: { fullName?: string; email?: string; isActive?: boolean },
 ) {
-  const before = await getUser(db, userOf(ctx), id);
+  const before = await getUser(tx, userOf(ctx), id);
   if (!before) throw Problem.notFound('Пользователь не найден.');
   if (patch.isActive === false && before.id === ctx.user?.id) {
     throw Problem.badRequest('Нельзя деактивировать собственную учётную запись.');
   }
-  await updateUser(db, id, { full_name: patch.fullName, email: patch.email, is_active: patch.isActive });
+  await updateUser(tx, id, { full_name: patch.fullName, email: patch.email, is_active: patch.isActive });
   const deactivated = patch.isActive === false && before.isActive;
-  if (deactivated) await deleteUserSessions(db, id);
+  if (deactivated) await deleteUserSessions(tx, id);
   const action = deactivated
     ? 'user.deactivated'
     : patch.isActive === true && !before.isActive
       ? 'user.activated'
       : 'user.updated';
-  await audit(db, ctx, { action, objectType: 'user', objectId: id, details: { before, patch } });
+  await audit(tx, ctx, { action, objectType: 'user', objectId: id, details: { before, patch } });
 }
 
-export async function resetPassword(db: Db, ctx: RequestContext, id: number) {
+export async function resetPassword(tx: Tx, ctx: RequestContext, id: number) {
   const viewer = userOf(ctx);
-  const target = await getUser(db, viewer, id);
+  const target = await getUser(tx, viewer, id);
   // A coordinator resets organizations' accounts only; any other account is "not found" to it.
   if (!target || !resettableRoles(viewer).includes(target.role))
     throw Problem.notFound('Пользователь не найден.');
   const oneTimePassword = generateOneTimePassword();
-  await setPassword(db, id, await hashPassword(oneTimePassword), true);
-  await deleteUserSessions(db, id);
-  await audit(db, ctx, {
+  await setPassword(tx, id, await hashPassword(oneTimePassword), true);
+  await deleteUserSessions(tx, id);
+  await audit(tx, ctx, {
     action: 'user.password_reset',
     objectType: 'user',
     objectId: id,
