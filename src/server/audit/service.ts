@@ -5,7 +5,7 @@
 import type { Db } from '../db/connection.js';
 import type { Tx } from '../db/transaction.js';
 import type { RequestContext } from '../http/context.js';
-import { insertAudit } from './queries.js';
+import { type AuditFilter, insertAudit, listAudit } from './queries.js';
 
 export type AuditEntry = {
   action: string;
@@ -37,4 +37,10 @@ async function writeEntries(db: Db, ctx: RequestContext, entry: AuditEntry | Aud
       details: e.details,
     })),
   );
+}
+
+/** A page of the log, newest first; `nextBeforeId` continues it (null: the end). */
+export async function auditPage(db: Db, filter: AuditFilter, page: { limit: number; beforeId?: number }) {
+  const rows = await listAudit(db, filter, page);
+  return { rows, nextBeforeId: rows.length === page.limit ? (rows[rows.length - 1]?.id ?? null) : null };
 }

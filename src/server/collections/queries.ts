@@ -1,7 +1,8 @@
 // SQL for collections and their participants (one `responses` row per participant).
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
-import { responsesInScope } from '../auth/scope.js';
+import { collectionsInScope } from '../auth/rows/collections.js';
+import { responsesInScope } from '../auth/rows/responses.js';
 import { anyText } from '../db/arrays.js';
 import type { Db } from '../db/connection.js';
 import type { Database, OrganizationKind } from '../db/schema.js';
@@ -22,19 +23,7 @@ const COLUMNS = [
 
 /** Collections the user takes part in or watches: the federal operator sees all. */
 function visibleCollections(db: Db, viewer: CurrentUser) {
-  let q = db.selectFrom('collections as c');
-  if (viewer.role !== 'federal') {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('responses as resp')
-          .select(sql`1`.as('one'))
-          .whereRef('resp.collection_id', '=', 'c.id')
-          .where(responsesInScope(viewer)),
-      ),
-    );
-  }
-  return q;
+  return db.selectFrom('collections as c').where(collectionsInScope(viewer));
 }
 
 export function listCollections(db: Db, viewer: CurrentUser) {

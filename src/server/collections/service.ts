@@ -10,6 +10,7 @@ import {
   formVersionExists,
   getCollection,
   insertCollection,
+  listCollections,
   type ParticipantFilter,
   unknownOrganizationCodes,
   updateCollection,
@@ -22,6 +23,17 @@ export type NewCollection = {
   endsAt: Date;
   participants: ParticipantFilter;
 };
+
+export function collectionList(db: Db, ctx: RequestContext) {
+  return listCollections(db, userOf(ctx));
+}
+
+/** A collection the viewer sees, or 404. */
+export async function collectionDetails(db: Db, ctx: RequestContext, id: number) {
+  const c = await getCollection(db, userOf(ctx), id);
+  if (!c) throw Problem.notFound('Сбор данных не найден.');
+  return c;
+}
 
 function assertInterval(startsAt: Date, endsAt: Date) {
   if (endsAt <= startsAt) {

@@ -1,13 +1,13 @@
 // «Экспорт результатов»: a coordinator (or the federal operator) asks for a report of its scope;
 // the worker prepares it; «Загрузить отчет» downloads it. Only the person who asked sees the job.
 import { formatDate } from '../../shared/dates.js';
-import { audit } from '../audit/service.js';
+import { audit, auditEvent } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
 import type { Tx } from '../db/transaction.js';
 import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import { visibleCollection } from '../monitoring/service.js';
-import { findActiveJob, findOwnJob, insertJobUnlessActive } from './queries.js';
+import { findActiveJob, findOwnJob, insertJobUnlessActive, listOwnJobs } from './queries.js';
 
 /** "<collection title> <ДД.ММ.ГГГГ>.xlsx", without characters file systems refuse. */
 export function exportFileName(title: string, at = new Date()): string {
@@ -46,14 +46,29 @@ export async function requestExport(
       });
       return { job, created: true };
     }
-    const active = await findActiveJob(tx, user.id, collectionId, regionFilter);
+    const active = await findActiveJob(tx, user, collectionId, regionFilter);
     if (active) return { job: active, created: false };
   }
   throw Problem.conflict('Отчёт уже готовится. Повторите запрос через несколько секунд.');
 }
 
 export async function ownJob(db: Db, ctx: RequestContext, id: number) {
-  const job = await findOwnJob(db, userOf(ctx).id, id);
+  const job = await findOwnJob(db, userOf(ctx), id);
   if (!job) throw Problem.notFound('Отчёт не найден.');
+  return job;
+}
+
+/** The user's latest jobs for a collection they may watch. */
+export async function listOwnExports(db: Db, ctx: RequestContext, collectionId: number) {
+  const user = userOf(ctx);
+  await visibleCollection(db, user, collectionId);
+  return listOwnJobs(db, user, collectionId);
+}
+
+/** A finished job of the user, its download audited before a byte goes out. */
+export async function openExportDownload(db: Db, ctx: RequestContext, id: number) {
+  const job = await ownJob(db, ctx, id);
+  if (job.status !== 'done') throw Problem.conflict('Отчёт ещё не готов.');
+  await auditEvent(db, ctx, { action: 'export.downloaded', objectType: 'export', objectId: job.id });
   return job;
 }

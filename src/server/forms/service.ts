@@ -12,6 +12,7 @@ import {
   getVersion,
   insertForm,
   insertVersion,
+  listForms,
   updateFormTitle,
   updateVersionDefinition,
 } from './queries.js';
@@ -66,6 +67,10 @@ export async function editVersion(tx: Tx, ctx: RequestContext, versionId: number
   await updateVersionDefinition(tx, versionId, definition);
   await updateFormTitle(tx, current.formId, definition.title);
   await audit(tx, ctx, { action: 'form.version_updated', objectType: 'form_version', objectId: versionId });
+}
+
+export function formList(db: Db) {
+  return listForms(db);
 }
 
 export async function versionDetails(db: Db, versionId: number) {

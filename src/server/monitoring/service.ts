@@ -11,12 +11,17 @@ import {
   latestSubmission,
   listParticipants,
   type MonitoringFilter,
+  SORTS,
+  type SortKey,
 } from './queries.js';
 
 type Counts = { total: number; notStarted: number; inProgress: number; submitted: number };
 const empty = (): Counts => ({ total: 0, notStarted: 0, inProgress: 0, submitted: 0 });
 const byName = new Intl.Collator('ru').compare;
 const FIELD = { not_started: 'notStarted', in_progress: 'inProgress', submitted: 'submitted' } as const;
+
+/** The orders the participant list can be sorted in. */
+export const PARTICIPANT_SORTS = Object.keys(SORTS) as [SortKey, ...SortKey[]];
 
 export async function visibleCollection(db: Db, viewer: CurrentUser, id: number) {
   const c = await getCollection(db, viewer, id);

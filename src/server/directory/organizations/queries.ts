@@ -1,7 +1,7 @@
 // SQL for organizations. Every read goes through `visibleOrganizations`, which applies the scope.
 import { sql, type Updateable } from 'kysely';
 import type { CurrentUser } from '../../auth/current-user.js';
-import { organizationsInScope } from '../../auth/scope.js';
+import { organizationsInScope } from '../../auth/rows/organizations.js';
 import type { Db } from '../../db/connection.js';
 import type { OrganizationKind, OrganizationsTable } from '../../db/schema.js';
 

@@ -6,13 +6,17 @@ import type { Db } from '../../db/connection.js';
 import type { OrganizationKind } from '../../db/schema.js';
 import type { Tx } from '../../db/transaction.js';
 import { type RequestContext, userOf } from '../../http/context.js';
+import type { PageWindow } from '../../http/paging.js';
 import { Problem } from '../../http/problem.js';
 import { getMunicipality } from '../geography/queries.js';
-import { insertUser, listUsers } from '../users/queries.js';
+import { insertUser } from '../users/queries.js';
+import { usersPage } from '../users/service.js';
 import {
   deleteOrganizationSessions,
   getOrganization,
   insertOrganization,
+  listOrganizations,
+  type OrganizationFilter,
   updateOrganization,
 } from './queries.js';
 
@@ -20,8 +24,18 @@ export async function organizationDetails(db: Db, ctx: RequestContext, id: numbe
   const viewer = userOf(ctx);
   const org = await getOrganization(db, viewer, id);
   if (!org) throw Problem.notFound('Организация не найдена.');
-  const users = await listUsers(db, viewer, { organizationId: id }, { limit: 100, offset: 0 });
+  const users = await usersPage(db, ctx, { organizationId: id }, { limit: 100, offset: 0 });
   return { ...org, users: users.rows };
+}
+
+/** A page of the organizations the viewer sees. */
+export function organizationsPage(
+  db: Db,
+  ctx: RequestContext,
+  filter: OrganizationFilter,
+  window: PageWindow,
+) {
+  return listOrganizations(db, userOf(ctx), filter, window);
 }
 
 async function municipalityForWrite(db: Db, ctx: RequestContext, municipalityId: number) {

@@ -1,12 +1,13 @@
 // SQL for users. Reads that list or fetch users for a signed-in person go through `visibleUsers`,
-// which applies the scope; lookups by login serve sign-in only.
+// which applies the row policy of auth/rows/users.ts; lookups by login serve sign-in only.
 
 import type { Updateable } from 'kysely';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Role } from '../../../shared/roles.js';
 import type { CurrentUser } from '../../auth/current-user.js';
+import { type UserEb, usersInScope } from '../../auth/rows/users.js';
 import type { Db } from '../../db/connection.js';
-import type { Database, UsersTable } from '../../db/schema.js';
+import type { UsersTable } from '../../db/schema.js';
 
 export function findUserByLogin(db: Db, login: string) {
   return db
@@ -39,12 +40,6 @@ export function findPasswordHash(db: Db, userId: number) {
     .executeTakeFirst();
 }
 
-type Q = Database & {
-  u: Database['users'];
-  o: Database['organizations'];
-  m: Database['municipalities'];
-};
-
 /** Users joined with the organization and municipality they belong to, narrowed to `viewer`'s scope. */
 export function visibleUsers(db: Db, viewer: CurrentUser) {
   return db
@@ -57,23 +52,7 @@ export function visibleUsers(db: Db, viewer: CurrentUser) {
         sql<number>`coalesce(${sql.ref('u.municipality_id')}, ${sql.ref('o.municipality_id')})`,
       ),
     )
-    .where((eb) => userScopeFilter(eb as unknown as ExpressionBuilder<Q, 'u' | 'o' | 'm'>, viewer));
-}
-
-function userScopeFilter(eb: ExpressionBuilder<Q, 'u' | 'o' | 'm'>, viewer: CurrentUser) {
-  const regionOfUser = sql<string>`coalesce(${sql.ref('u.region_code')}, ${sql.ref('m.region_code')})`;
-  switch (viewer.role) {
-    case 'federal':
-      return sql<boolean>`true`;
-    case 'regional':
-      return viewer.regionCode ? eb(regionOfUser, '=', viewer.regionCode) : sql<boolean>`false`;
-    case 'municipal':
-      return viewer.municipalityId
-        ? eb.and([eb('m.id', '=', viewer.municipalityId), eb('u.role', 'in', ['municipal', 'organization'])])
-        : sql<boolean>`false`;
-    case 'organization':
-      return eb('u.id', '=', viewer.id);
-  }
+    .where((eb) => usersInScope(viewer)(eb as unknown as UserEb));
 }
 
 export const USER_COLUMNS = [

@@ -2,16 +2,18 @@
 // one-time password, returned once and never stored in clear, which must be changed at sign-in.
 import type { Role } from '../../../shared/roles.js';
 import { audit } from '../../audit/service.js';
+import type { CurrentUser } from '../../auth/current-user.js';
 import { generateOneTimePassword, hashPassword } from '../../auth/passwords.js';
-import { resettableRoles } from '../../auth/policy.js';
+import { mayResetPassword } from '../../auth/rows/users.js';
 import { deleteUserSessions } from '../../auth/session-queries.js';
 import type { Db } from '../../db/connection.js';
 import type { Tx } from '../../db/transaction.js';
 import { type RequestContext, userOf } from '../../http/context.js';
+import type { PageWindow } from '../../http/paging.js';
 import { type FieldError, Problem } from '../../http/problem.js';
 import { getMunicipality, getRegion } from '../geography/queries.js';
 import { getOrganization } from '../organizations/queries.js';
-import { getUser, insertUser, setPassword, updateUser } from './queries.js';
+import { getUser, insertUser, listUsers, setPassword, type UserFilter, updateUser } from './queries.js';
 
 export type NewUser = {
   login: string;
@@ -57,6 +59,26 @@ async function scopeFor(db: Db, ctx: RequestContext, u: NewUser) {
   };
 }
 
+/** A user row as the viewer gets it: with whether the viewer may reset its password. */
+function withAbilities<T extends { role: Role }>(viewer: CurrentUser, row: T) {
+  return { ...row, canResetPassword: mayResetPassword(viewer, row) };
+}
+
+/** A page of the accounts the viewer sees. */
+export async function usersPage(db: Db, ctx: RequestContext, filter: UserFilter, window: PageWindow) {
+  const viewer = userOf(ctx);
+  const r = await listUsers(db, viewer, filter, window);
+  return { rows: r.rows.map((row) => withAbilities(viewer, row)), total: r.total };
+}
+
+/** One account the viewer sees, or 404. */
+export async function userDetails(db: Db, ctx: RequestContext, id: number) {
+  const viewer = userOf(ctx);
+  const user = await getUser(db, viewer, id);
+  if (!user) throw Problem.notFound('Пользователь не найден.');
+  return withAbilities(viewer, user);
+}
+
 export async function createUser(tx: Tx, ctx: RequestContext, u: NewUser) {
   const scope = await scopeFor(tx, ctx, u);
   const oneTimePassword = generateOneTimePassword();
@@ -99,8 +121,7 @@ export async function resetPassword(tx: Tx, ctx: RequestContext, id: number) {
   const viewer = userOf(ctx);
   const target = await getUser(tx, viewer, id);
   // A coordinator resets organizations' accounts only; any other account is "not found" to it.
-  if (!target || !resettableRoles(viewer).includes(target.role))
-    throw Problem.notFound('Пользователь не найден.');
+  if (!target || !mayResetPassword(viewer, target)) throw Problem.notFound('Пользователь не найден.');
   const oneTimePassword = generateOneTimePassword();
   await setPassword(tx, id, await hashPassword(oneTimePassword), true);
   await deleteUserSessions(tx, id);
