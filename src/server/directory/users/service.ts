@@ -1,6 +1,6 @@
 // Creating, editing and deactivating accounts, and password resets. New and reset accounts get a
 // one-time password, returned once and never stored in clear, which must be changed at sign-in.
-import type { Role } from '../../../shared/roles.js';
+import { ROLE_SCOPE_FIELD, type Role } from '../../../shared/roles.js';
 import { audit } from '../../audit/service.js';
 import type { CurrentUser } from '../../auth/current-user.js';
 import { generateOneTimePassword, hashPassword } from '../../auth/passwords.js';
@@ -29,13 +29,8 @@ export type NewUser = {
 async function scopeFor(db: Db, ctx: RequestContext, u: NewUser) {
   const viewer = userOf(ctx);
   const errors: FieldError[] = [];
-  const need = {
-    regional: 'regionCode',
-    municipal: 'municipalityId',
-    organization: 'organizationId',
-  } as const;
   for (const field of ['regionCode', 'municipalityId', 'organizationId'] as const) {
-    const required = u.role !== 'federal' && need[u.role] === field;
+    const required = ROLE_SCOPE_FIELD[u.role] === field;
     if (required && u[field] === undefined)
       errors.push({ path: field, message: 'Обязательное поле для этой роли.' });
     if (!required && u[field] !== undefined)

@@ -1,14 +1,14 @@
 // Section «НИКО», the cabinet's home page. Publications (manual §1) and the «Сбор данных» block
 // (manual §2, §3) are added here by their own features.
 import { usePageTitle } from '../../app/page-title.js';
-import { useCan, useSession } from '../../app/session.js';
+import { useCan } from '../../app/session.js';
 import { DataCollectionBlocks } from '../data-collection/DataCollectionBlock.js';
 import { MonitoringBlocks } from '../monitoring/MonitoringBlocks.js';
 import { Publications } from '../publications/Publications.js';
 
 export function NikoPage() {
   usePageTitle('НИКО');
-  const { user } = useSession();
+  const fills = useCan('responses.fill');
   const canMonitor = useCan('monitoring.read');
   return (
     <>
@@ -18,7 +18,7 @@ export function NikoPage() {
         <h2 id="niko-publications">Публикации</h2>
         <Publications />
       </section>
-      {user.role === 'organization' ? (
+      {fills ? (
         <DataCollectionBlocks />
       ) : canMonitor ? (
         <MonitoringBlocks />
