@@ -268,3 +268,13 @@ export function participantBatch(
   if (regionFilter) q = q.where('resp.region_code', '=', regionFilter);
   return q.orderBy('resp.id').limit(limit).execute();
 }
+
+/** The form version a collection's responses follow. */
+export async function formVersionOfCollection(db: Db, collectionId: number): Promise<number> {
+  const row = await db
+    .selectFrom('collections')
+    .select('form_version_id')
+    .where('id', '=', collectionId)
+    .executeTakeFirstOrThrow();
+  return row.form_version_id;
+}
