@@ -6,6 +6,7 @@ import { exportJobsInScope } from '../auth/rows/exports.js';
 import { responsesInScope } from '../auth/rows/responses.js';
 import { deleteDueBatch } from '../db/batches.js';
 import type { Db } from '../db/connection.js';
+import type { Tx } from '../db/transaction.js';
 
 export const JOB_COLUMNS = [
   'id',
@@ -29,11 +30,11 @@ const ACTIVE = sql<boolean>`status IN ('queued', 'running')`;
  * so requests racing on any number of processes make one job.
  */
 export async function insertJobUnlessActive(
-  db: Db,
+  tx: Tx,
   row: { collectionId: number; user: CurrentUser; regionFilter?: string; fileName: string },
 ) {
   return (
-    db
+    tx
       .insertInto('export_jobs')
       .values({
         collection_id: row.collectionId,

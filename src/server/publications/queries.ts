@@ -6,6 +6,7 @@ import type { CurrentUser } from '../auth/current-user.js';
 import { publicationsInScope, seesPublicationsAsWriter } from '../auth/rows/publications.js';
 import { anyText } from '../db/arrays.js';
 import type { Db } from '../db/connection.js';
+import type { Tx } from '../db/transaction.js';
 
 export function visiblePublications(db: Db, viewer: CurrentUser) {
   return db.selectFrom('publications as p').where(publicationsInScope(viewer));
@@ -115,8 +116,8 @@ export async function insertPublication(db: Db, v: PublicationValues, createdBy:
   return row.id;
 }
 
-export async function updatePublication(db: Db, id: number, v: Partial<PublicationValues>) {
-  await db
+export async function updatePublication(tx: Tx, id: number, v: Partial<PublicationValues>) {
+  await tx
     .updateTable('publications')
     .set({
       title: v.title,
@@ -131,8 +132,8 @@ export async function updatePublication(db: Db, id: number, v: Partial<Publicati
     .execute();
 }
 
-export async function deletePublication(db: Db, id: number) {
-  await db.deleteFrom('publications').where('id', '=', id).execute();
+export async function deletePublication(tx: Tx, id: number) {
+  await tx.deleteFrom('publications').where('id', '=', id).execute();
 }
 
 /** Region codes among `codes` that do not exist. */

@@ -4,6 +4,7 @@ import type { CurrentUser } from '../../auth/current-user.js';
 import { organizationsInScope } from '../../auth/rows/organizations.js';
 import type { Db } from '../../db/connection.js';
 import type { OrganizationKind, OrganizationsTable } from '../../db/schema.js';
+import type { Tx } from '../../db/transaction.js';
 
 function visibleOrganizations(db: Db, viewer: CurrentUser) {
   return db
@@ -68,7 +69,7 @@ export function getOrganization(db: Db, viewer: CurrentUser, id: number) {
 }
 
 export async function insertOrganization(
-  db: Db,
+  tx: Tx,
   row: {
     code: string;
     shortName: string;
@@ -78,7 +79,7 @@ export async function insertOrganization(
     municipalityId: number;
   },
 ) {
-  const r = await db
+  const r = await tx
     .insertInto('organizations')
     .values({
       code: row.code,
@@ -93,8 +94,8 @@ export async function insertOrganization(
   return r.id;
 }
 
-export async function updateOrganization(db: Db, id: number, patch: Updateable<OrganizationsTable>) {
-  await db
+export async function updateOrganization(tx: Tx, id: number, patch: Updateable<OrganizationsTable>) {
+  await tx
     .updateTable('organizations')
     .set({ ...patch, updated_at: sql`now()` })
     .where('id', '=', id)
@@ -102,9 +103,9 @@ export async function updateOrganization(db: Db, id: number, patch: Updateable<O
 }
 
 /** Ends every session of an organization's accounts (on deactivation). */
-export async function deleteOrganizationSessions(db: Db, organizationId: number) {
-  await db
+export async function deleteOrganizationSessions(tx: Tx, organizationId: number) {
+  await tx
     .deleteFrom('sessions')
-    .where('user_id', 'in', db.selectFrom('users').select('id').where('organization_id', '=', organizationId))
+    .where('user_id', 'in', tx.selectFrom('users').select('id').where('organization_id', '=', organizationId))
     .execute();
 }

@@ -8,6 +8,7 @@ import type { CurrentUser } from '../../auth/current-user.js';
 import { type UserEb, usersInScope } from '../../auth/rows/users.js';
 import type { Db } from '../../db/connection.js';
 import type { UsersTable } from '../../db/schema.js';
+import type { Tx } from '../../db/transaction.js';
 
 export function findUserByLogin(db: Db, login: string) {
   return db
@@ -24,8 +25,8 @@ export function findUserByLogin(db: Db, login: string) {
     .executeTakeFirst();
 }
 
-export async function setPassword(db: Db, userId: number, passwordHash: string, mustChange: boolean) {
-  await db
+export async function setPassword(tx: Tx, userId: number, passwordHash: string, mustChange: boolean) {
+  await tx
     .updateTable('users')
     .set({ password_hash: passwordHash, must_change_password: mustChange, updated_at: sql`now()` })
     .where('id', '=', userId)
@@ -114,18 +115,18 @@ export function getUser(db: Db, viewer: CurrentUser, id: number) {
 }
 
 export async function insertUser(
-  db: Db,
+  tx: Tx,
   row: Omit<
     UsersTable,
     'id' | 'created_at' | 'updated_at' | 'is_active' | 'must_change_password' | 'full_name' | 'email'
   > & { full_name?: string; email?: string; must_change_password?: boolean },
 ) {
-  const r = await db.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
+  const r = await tx.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
-export async function updateUser(db: Db, id: number, patch: Updateable<UsersTable>) {
-  await db
+export async function updateUser(tx: Tx, id: number, patch: Updateable<UsersTable>) {
+  await tx
     .updateTable('users')
     .set({ ...patch, updated_at: sql`now()` })
     .where('id', '=', id)
