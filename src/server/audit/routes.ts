@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { authorize } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { DbId } from '../http/params.js';
-import { listAudit } from './queries.js';
+import { auditPage } from './service.js';
 
 const AuditQuery = z.strictObject({
   action: z.string().max(100).optional(),
@@ -23,8 +23,7 @@ export async function auditRoutes(fastify: FastifyInstance, opts: { db: Db }) {
     { onRequest: authorize('audit.read'), schema: { querystring: AuditQuery } },
     async (request) => {
       const { limit, beforeId, ...filter } = request.query;
-      const rows = await listAudit(opts.db, filter, { limit, beforeId });
-      return { rows, nextBeforeId: rows.length === limit ? rows[rows.length - 1]?.id : null };
+      return auditPage(opts.db, filter, { limit, beforeId });
     },
   );
 }

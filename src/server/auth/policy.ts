@@ -1,5 +1,5 @@
 // The one place that decides what each role may do. Routes ask `can()` (through `authorize`
-// in auth/plugin.ts); queries narrow rows with auth/scope.ts. PRODUCT.md "Who uses it" is the source.
+// in auth/plugin.ts); queries narrow rows with the filters of auth/rows/. PRODUCT.md "Who uses it" is the source.
 import { ACTIONS, type Action } from '../../shared/permissions.js';
 import type { Role } from '../../shared/roles.js';
 import type { CurrentUser } from './current-user.js';
@@ -45,12 +45,7 @@ export function can(user: CurrentUser | null | undefined, action: Action): boole
   return !!user && GRANTS[user.role].includes(action);
 }
 
-/** Which roles' accounts a user may reset: coordinators reset organizations only. */
-export function resettableRoles(user: CurrentUser): readonly Role[] {
-  if (!can(user, 'users.resetPassword')) return [];
-  return user.role === 'federal' ? ['federal', 'regional', 'municipal', 'organization'] : ['organization'];
-}
-
-export function permissionsOf(role: Role): readonly Action[] {
-  return GRANTS[role];
+/** What the session tells the browser the user may do: `can()` for every action. */
+export function permissionsOf(user: CurrentUser): Action[] {
+  return ACTIONS.filter((action) => can(user, action));
 }

@@ -10,9 +10,9 @@ import { Problem } from '../http/problem.js';
 import { DEVICE_COOKIE, DeviceCookies, deviceCookieOptions } from './device-cookies.js';
 import { authorize, sessionCookieOptions } from './plugin.js';
 import { permissionsOf } from './policy.js';
+import { scopeSpansOf } from './rows/geography.js';
 import { changeOwnPassword, signIn } from './service.js';
-import { extendSession } from './session-queries.js';
-import { endSession, SESSION_COOKIE } from './sessions.js';
+import { endSession, keepSessionAlive, SESSION_COOKIE } from './sessions.js';
 
 const LoginBody = z.strictObject({
   login: z.string().trim().min(1, 'Введите логин.').max(64),
@@ -64,7 +64,8 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
     if (!user) throw Problem.unauthorized();
     return {
       user,
-      permissions: permissionsOf(user.role),
+      permissions: permissionsOf(user),
+      scopeSpans: scopeSpansOf(user),
       expiresAt: request.sessionExpiresAt?.toISOString(),
       idleTimeoutSeconds: Math.round(config.sessionIdleMs / 1000),
     };
@@ -72,8 +73,7 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
 
   // «Продолжить работу» in the idle warning: slides the expiry at once.
   app.post('/api/auth/keepalive', { onRequest: authorize('session.use') }, async (request) => {
-    await extendSession(db, request.sessionId ?? '', config.sessionIdleMs);
-    return { expiresAt: new Date(Date.now() + config.sessionIdleMs).toISOString() };
+    return keepSessionAlive(db, request.sessionId ?? '', config.sessionIdleMs);
   });
 
   app.post(

@@ -2,11 +2,12 @@
 // lands in the audit log; every password check is first counted by the limits in login-limits.ts.
 
 import { weakPasswordReason } from '../../shared/passwords.js';
-import { audit } from '../audit/service.js';
+import { audit, auditEvent } from '../audit/service.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
+import { inTransaction } from '../db/transaction.js';
 import { findPasswordHash, findUserByLogin, setPassword } from '../directory/users/queries.js';
-import { inTransaction, type RequestContext, userOf } from '../http/context.js';
+import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import type { DeviceCookies } from './device-cookies.js';
 import { type Reservation, reservePasswordCheck, reserveSignIn } from './login-limits.js';
@@ -38,7 +39,7 @@ export async function signIn(
     reservation = await reserveSignIn(db, config.loginLimits, { login, ip: ctx.ip, deviceNonce });
   } catch (err) {
     if (err instanceof Problem && err.status === 429) {
-      await audit(db, ctx, { action: 'auth.login_throttled', ...attempt });
+      await auditEvent(db, ctx, { action: 'auth.login_throttled', ...attempt });
     }
     throw err;
   }
@@ -47,19 +48,16 @@ export async function signIn(
   const active = !!user && user.isActive && user.orgActive !== false;
   if (!user || !passwordOk || !active) {
     const reason = !user ? 'unknown_login' : !passwordOk ? 'wrong_password' : 'inactive';
-    await audit(db, ctx, { action: 'auth.login_failed', ...attempt, details: { reason } });
+    await auditEvent(db, ctx, { action: 'auth.login_failed', ...attempt, details: { reason } });
     throw Problem.unauthorized(BAD_CREDENTIALS);
   }
   await reservation.succeeded();
-  const session = await startSession(db, user.id, config.sessionIdleMs, ctx);
-  await audit(
-    db,
-    { ...ctx, user: { id: user.id, login: user.login } as RequestContext['user'] },
-    {
-      action: 'auth.login',
-      ...attempt,
-    },
-  );
+  const session = await inTransaction(db, async (tx) => {
+    const started = await startSession(tx, user.id, config.sessionIdleMs, ctx);
+    const signedIn = { ...ctx, user: { id: user.id, login: user.login } as RequestContext['user'] };
+    await audit(tx, signedIn, { action: 'auth.login', ...attempt });
+    return started;
+  });
   return { session, deviceCookie: await devices.issue(login) };
 }
 

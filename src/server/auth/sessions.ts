@@ -62,6 +62,12 @@ export async function resolveSession(
   return { sessionId: row.sessionId, user, expiresAt };
 }
 
+/** Slides the session's idle expiry («Продолжить работу»); answers the new one. */
+export async function keepSessionAlive(db: Db, sessionId: string, idleMs: number) {
+  await extendSession(db, sessionId, idleMs);
+  return { expiresAt: new Date(Date.now() + idleMs).toISOString() };
+}
+
 export async function endSession(db: Db, token: string) {
   await deleteSession(db, sessionIdOf(token));
 }

@@ -1,10 +1,12 @@
 // SQL for collections and their participants (one `responses` row per participant).
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
-import { responsesInScope } from '../auth/scope.js';
+import { collectionsInScope } from '../auth/rows/collections.js';
+import { responsesInScope } from '../auth/rows/responses.js';
 import { anyText } from '../db/arrays.js';
 import type { Db } from '../db/connection.js';
 import type { Database, OrganizationKind } from '../db/schema.js';
+import type { Tx } from '../db/transaction.js';
 
 /** «Открыт» only between start and end, and only while the operator has not closed it. */
 export const isOpenSql = (alias: 'c') =>
@@ -22,19 +24,7 @@ const COLUMNS = [
 
 /** Collections the user takes part in or watches: the federal operator sees all. */
 function visibleCollections(db: Db, viewer: CurrentUser) {
-  let q = db.selectFrom('collections as c');
-  if (viewer.role !== 'federal') {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('responses as resp')
-          .select(sql`1`.as('one'))
-          .whereRef('resp.collection_id', '=', 'c.id')
-          .where(responsesInScope(viewer)),
-      ),
-    );
-  }
-  return q;
+  return db.selectFrom('collections as c').where(collectionsInScope(viewer));
 }
 
 export function listCollections(db: Db, viewer: CurrentUser) {
@@ -69,10 +59,10 @@ export function getCollection(db: Db, viewer: CurrentUser, id: number) {
 }
 
 export async function insertCollection(
-  db: Db,
+  tx: Tx,
   row: { title: string; formVersionId: number; startsAt: Date; endsAt: Date; userId: number },
 ) {
-  const r = await db
+  const r = await tx
     .insertInto('collections')
     .values({
       title: row.title,
@@ -87,11 +77,11 @@ export async function insertCollection(
 }
 
 export async function updateCollection(
-  db: Db,
+  tx: Tx,
   id: number,
   patch: { title?: string; endsAt?: Date; closedAt?: Date | null },
 ) {
-  await db
+  await tx
     .updateTable('collections')
     .set({
       title: patch.title,
@@ -114,8 +104,8 @@ function matchingOrganizations(eb: ExpressionBuilder<Database, never>, f: Partic
 }
 
 /** Adds the matching active organizations that are not participants yet; returns how many. */
-export async function addParticipants(db: Db, collectionId: number, f: ParticipantFilter) {
-  const rows = await db
+export async function addParticipants(tx: Tx, collectionId: number, f: ParticipantFilter) {
+  const rows = await tx
     .insertInto('responses')
     .columns(['collection_id', 'organization_id', 'region_code', 'municipality_id'])
     .expression((eb) =>

@@ -5,13 +5,14 @@ import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '../../shared/roles.js';
 import { authorize, authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
-import { contextOf, inTransaction, userOf } from '../http/context.js';
+import { inTransaction } from '../db/transaction.js';
+import { contextOf } from '../http/context.js';
 import { DbIdNumber, IdParams } from '../http/params.js';
-import { Problem } from '../http/problem.js';
-import { getCollection, listCollections } from './queries.js';
 import {
   addCollectionParticipants,
   closeCollection,
+  collectionDetails,
+  collectionList,
   createCollection,
   editCollection,
   reopenCollection,
@@ -51,16 +52,14 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
   const manageOne = authorizeObject('collections.manage');
 
   app.get('/api/collections', { onRequest: authorize('niko.read') }, async (request) => ({
-    rows: await listCollections(db, userOf(contextOf(request))),
+    rows: await collectionList(db, contextOf(request)),
   }));
 
   app.get(
     '/api/collections/:id',
     { onRequest: authorizeObject('niko.read'), schema: { params: IdParams } },
     async (request) => {
-      const c = await getCollection(db, userOf(contextOf(request)), request.params.id);
-      if (!c) throw Problem.notFound('Сбор данных не найден.');
-      return c;
+      return collectionDetails(db, contextOf(request), request.params.id);
     },
   );
 
@@ -86,7 +85,7 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => editCollection(tx, ctx, request.params.id, request.body));
-      return getCollection(db, userOf(ctx), request.params.id);
+      return collectionDetails(db, ctx, request.params.id);
     },
   );
 
@@ -96,7 +95,7 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => closeCollection(tx, ctx, request.params.id));
-      return getCollection(db, userOf(ctx), request.params.id);
+      return collectionDetails(db, ctx, request.params.id);
     },
   );
 
@@ -109,7 +108,7 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => reopenCollection(tx, ctx, request.params.id, request.body.endsAt));
-      return getCollection(db, userOf(ctx), request.params.id);
+      return collectionDetails(db, ctx, request.params.id);
     },
   );
 

@@ -2,6 +2,7 @@
 // change is audited. Whether a collection is open is computed from its instants, never stored.
 import { audit } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
+import type { Tx } from '../db/transaction.js';
 import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import {
@@ -9,6 +10,7 @@ import {
   formVersionExists,
   getCollection,
   insertCollection,
+  listCollections,
   type ParticipantFilter,
   unknownOrganizationCodes,
   updateCollection,
@@ -21,6 +23,17 @@ export type NewCollection = {
   endsAt: Date;
   participants: ParticipantFilter;
 };
+
+export function collectionList(db: Db, ctx: RequestContext) {
+  return listCollections(db, userOf(ctx));
+}
+
+/** A collection the viewer sees, or 404. */
+export async function collectionDetails(db: Db, ctx: RequestContext, id: number) {
+  const c = await getCollection(db, userOf(ctx), id);
+  if (!c) throw Problem.notFound('Сбор данных не найден.');
+  return c;
+}
 
 function assertInterval(startsAt: Date, endsAt: Date) {
   if (endsAt <= startsAt) {
@@ -39,18 +52,18 @@ async function assertKnownCodes(db: Db, f: ParticipantFilter) {
   }
 }
 
-export async function createCollection(db: Db, ctx: RequestContext, input: NewCollection) {
+export async function createCollection(tx: Tx, ctx: RequestContext, input: NewCollection) {
   assertInterval(input.startsAt, input.endsAt);
-  if (!(await formVersionExists(db, input.formVersionId))) {
+  if (!(await formVersionExists(tx, input.formVersionId))) {
     throw Problem.badRequest('Версия формы не найдена.', [
       { path: 'formVersionId', message: 'Версия формы не найдена.' },
     ]);
   }
-  await assertKnownCodes(db, input.participants);
-  const id = await insertCollection(db, { ...input, userId: userOf(ctx).id });
-  const added = await addParticipants(db, id, input.participants);
+  await assertKnownCodes(tx, input.participants);
+  const id = await insertCollection(tx, { ...input, userId: userOf(ctx).id });
+  const added = await addParticipants(tx, id, input.participants);
   if (added === 0) throw Problem.badRequest('Под условия не подходит ни одна организация: сбор не создан.');
-  await audit(db, ctx, {
+  await audit(tx, ctx, {
     action: 'collection.created',
     objectType: 'collection',
     objectId: id,
@@ -65,15 +78,15 @@ async function existing(db: Db, ctx: RequestContext, id: number) {
   return c;
 }
 
-export async function closeCollection(db: Db, ctx: RequestContext, id: number) {
-  const c = await existing(db, ctx, id);
+export async function closeCollection(tx: Tx, ctx: RequestContext, id: number) {
+  const c = await existing(tx, ctx, id);
   if (!c.open) throw Problem.conflict('Сбор данных уже закрыт.');
-  await updateCollection(db, id, { closedAt: new Date() });
-  await audit(db, ctx, { action: 'collection.closed', objectType: 'collection', objectId: id });
+  await updateCollection(tx, id, { closedAt: new Date() });
+  await audit(tx, ctx, { action: 'collection.closed', objectType: 'collection', objectId: id });
 }
 
-export async function reopenCollection(db: Db, ctx: RequestContext, id: number, endsAt?: Date) {
-  const c = await existing(db, ctx, id);
+export async function reopenCollection(tx: Tx, ctx: RequestContext, id: number, endsAt?: Date) {
+  const c = await existing(tx, ctx, id);
   if (c.open) throw Problem.conflict('Сбор данных уже открыт.');
   const newEnd = endsAt ?? c.endsAt;
   if (newEnd <= new Date()) {
@@ -81,8 +94,8 @@ export async function reopenCollection(db: Db, ctx: RequestContext, id: number, 
     throw Problem.badRequest(message, [{ path: 'endsAt', message }]);
   }
   assertInterval(c.startsAt, newEnd);
-  await updateCollection(db, id, { closedAt: null, endsAt: newEnd });
-  await audit(db, ctx, {
+  await updateCollection(tx, id, { closedAt: null, endsAt: newEnd });
+  await audit(tx, ctx, {
     action: 'collection.reopened',
     objectType: 'collection',
     objectId: id,
@@ -91,16 +104,16 @@ export async function reopenCollection(db: Db, ctx: RequestContext, id: number, 
 }
 
 export async function editCollection(
-  db: Db,
+  tx: Tx,
   ctx: RequestContext,
   id: number,
   patch: { title?: string; endsAt?: Date },
 ) {
-  const c = await existing(db, ctx, id);
+  const c = await existing(tx, ctx, id);
   if (patch.endsAt) assertInterval(c.startsAt, patch.endsAt);
-  await updateCollection(db, id, patch);
+  await updateCollection(tx, id, patch);
   const action = patch.endsAt && patch.endsAt > c.endsAt ? 'collection.extended' : 'collection.updated';
-  await audit(db, ctx, {
+  await audit(tx, ctx, {
     action,
     objectType: 'collection',
     objectId: id,
@@ -109,15 +122,15 @@ export async function editCollection(
 }
 
 export async function addCollectionParticipants(
-  db: Db,
+  tx: Tx,
   ctx: RequestContext,
   id: number,
   f: ParticipantFilter,
 ) {
-  await existing(db, ctx, id);
-  await assertKnownCodes(db, f);
-  const added = await addParticipants(db, id, f);
-  await audit(db, ctx, {
+  await existing(tx, ctx, id);
+  await assertKnownCodes(tx, f);
+  const added = await addParticipants(tx, id, f);
+  await audit(tx, ctx, {
     action: 'collection.participants_added',
     objectType: 'collection',
     objectId: id,

@@ -2,9 +2,11 @@
 // reading the participants in batches, storing the file, and forgetting old files.
 import { sql } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
-import { responsesInScope } from '../auth/scope.js';
+import { exportJobsInScope } from '../auth/rows/exports.js';
+import { responsesInScope } from '../auth/rows/responses.js';
 import { deleteDueBatch } from '../db/batches.js';
 import type { Db } from '../db/connection.js';
+import type { Tx } from '../db/transaction.js';
 
 export const JOB_COLUMNS = [
   'id',
@@ -28,11 +30,11 @@ const ACTIVE = sql<boolean>`status IN ('queued', 'running')`;
  * so requests racing on any number of processes make one job.
  */
 export async function insertJobUnlessActive(
-  db: Db,
+  tx: Tx,
   row: { collectionId: number; user: CurrentUser; regionFilter?: string; fileName: string },
 ) {
   return (
-    db
+    tx
       .insertInto('export_jobs')
       .values({
         collection_id: row.collectionId,
@@ -58,11 +60,11 @@ export async function insertJobUnlessActive(
 }
 
 /** This user's queued or running job for the collection and region filter, if any. */
-export function findActiveJob(db: Db, userId: number, collectionId: number, regionFilter?: string) {
+export function findActiveJob(db: Db, user: CurrentUser, collectionId: number, regionFilter?: string) {
   return db
     .selectFrom('export_jobs')
     .select(JOB_COLUMNS)
-    .where('requested_by', '=', userId)
+    .where(exportJobsInScope(user))
     .where('collection_id', '=', collectionId)
     .where(sql<string>`coalesce(region_filter, '')`, '=', regionFilter ?? '')
     .where(ACTIVE)
@@ -70,20 +72,20 @@ export function findActiveJob(db: Db, userId: number, collectionId: number, regi
 }
 
 /** A job of this user (another user's job is "not found"). */
-export function findOwnJob(db: Db, userId: number, id: number) {
+export function findOwnJob(db: Db, user: CurrentUser, id: number) {
   return db
     .selectFrom('export_jobs')
     .select(JOB_COLUMNS)
     .where('id', '=', id)
-    .where('requested_by', '=', userId)
+    .where(exportJobsInScope(user))
     .executeTakeFirst();
 }
 
-export function listOwnJobs(db: Db, userId: number, collectionId: number) {
+export function listOwnJobs(db: Db, user: CurrentUser, collectionId: number) {
   return db
     .selectFrom('export_jobs')
     .select(JOB_COLUMNS)
-    .where('requested_by', '=', userId)
+    .where(exportJobsInScope(user))
     .where('collection_id', '=', collectionId)
     .orderBy('id', 'desc')
     .limit(10)
@@ -288,4 +290,14 @@ export function participantBatch(
     .where('resp.id', '>', afterId);
   if (regionFilter) q = q.where('resp.region_code', '=', regionFilter);
   return q.orderBy('resp.id').limit(limit).execute();
+}
+
+/** The form version a collection's responses follow. */
+export async function formVersionOfCollection(db: Db, collectionId: number): Promise<number> {
+  const row = await db
+    .selectFrom('collections')
+    .select('form_version_id')
+    .where('id', '=', collectionId)
+    .executeTakeFirstOrThrow();
+  return row.form_version_id;
 }

@@ -4,17 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import { z } from 'zod';
-import { audit } from '../audit/service.js';
 import { authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
-import { contextOf, userOf } from '../http/context.js';
+import { inTransaction } from '../db/transaction.js';
+import { contextOf } from '../http/context.js';
 import { IdParams } from '../http/params.js';
-import { Problem } from '../http/problem.js';
-import { visibleCollection } from '../monitoring/service.js';
 import { attachmentDisposition } from '../publications/file-names.js';
 import { readChunks } from '../storage/chunk-reader.js';
-import { listOwnJobs } from './queries.js';
-import { ownJob, requestExport } from './service.js';
+import { listOwnExports, openExportDownload, ownJob, requestExport } from './service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -38,11 +35,9 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
       },
     },
     async (request, reply) => {
-      const { job, created } = await requestExport(
-        db,
-        contextOf(request),
-        request.params.id,
-        request.body.regionCode,
+      const ctx = contextOf(request);
+      const { job, created } = await inTransaction(db, (tx) =>
+        requestExport(tx, ctx, request.params.id, request.body.regionCode),
       );
       // 202: a new job is queued; 200: the same request is already queued or running.
       return reply.status(created ? 202 : 200).send(job);
@@ -53,9 +48,7 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
     '/api/monitoring/collections/:id/exports',
     { onRequest: watch, schema: { params: IdParams } },
     async (request) => {
-      const user = userOf(contextOf(request));
-      await visibleCollection(db, user, request.params.id);
-      return { rows: await listOwnJobs(db, user.id, request.params.id) };
+      return { rows: await listOwnExports(db, contextOf(request), request.params.id) };
     },
   );
 
@@ -68,9 +61,7 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
     { onRequest: watch, schema: { params: IdParams } },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const job = await ownJob(db, ctx, request.params.id);
-      if (job.status !== 'done') throw Problem.conflict('Отчёт ещё не готов.');
-      await audit(db, ctx, { action: 'export.downloaded', objectType: 'export', objectId: job.id });
+      const job = await openExportDownload(db, ctx, request.params.id);
       reply
         .type(XLSX)
         .header('content-disposition', attachmentDisposition(job.fileName))

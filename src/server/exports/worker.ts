@@ -19,6 +19,7 @@ import {
   claimJob,
   failJob,
   finishJob,
+  formVersionOfCollection,
   heartbeat,
   type Lease,
   participantSummary,
@@ -77,12 +78,8 @@ function startHeartbeat(db: Db, lease: Lease, staleMs: number, onLost: () => voi
 
 export async function runJob(db: Db, job: Job, staleMs: number) {
   const lease: Lease = { jobId: job.id, attempt: job.attempts };
-  const collection = await db
-    .selectFrom('collections')
-    .select('form_version_id')
-    .where('id', '=', job.collection_id)
-    .executeTakeFirstOrThrow();
-  const { definition } = await loadDefinition(db, collection.form_version_id);
+  const formVersionId = await formVersionOfCollection(db, job.collection_id);
+  const { definition } = await loadDefinition(db, formVersionId);
   const scope = scopeOf(job);
   const { total, longest } = await participantSummary(db, scope, job.collection_id, job.region_filter);
   const out = new PassThrough();

@@ -2,9 +2,10 @@
 import { sql } from 'kysely';
 import type { FormDefinition } from '../../shared/forms/definition.js';
 import type { Db } from '../db/connection.js';
+import type { Tx } from '../db/transaction.js';
 
-export async function insertForm(db: Db, title: string, userId: number) {
-  const r = await db
+export async function insertForm(tx: Tx, title: string, userId: number) {
+  const r = await tx
     .insertInto('forms')
     .values({ title, created_by: userId })
     .returning('id')
@@ -12,8 +13,8 @@ export async function insertForm(db: Db, title: string, userId: number) {
   return r.id;
 }
 
-export async function insertVersion(db: Db, formId: number, definition: FormDefinition, userId: number) {
-  const r = await db
+export async function insertVersion(tx: Tx, formId: number, definition: FormDefinition, userId: number) {
+  const r = await tx
     .insertInto('form_versions')
     .values({
       form_id: formId,
@@ -46,16 +47,16 @@ export function getVersion(db: Db, id: number) {
     .executeTakeFirst();
 }
 
-export async function updateVersionDefinition(db: Db, id: number, definition: FormDefinition) {
-  await db
+export async function updateVersionDefinition(tx: Tx, id: number, definition: FormDefinition) {
+  await tx
     .updateTable('form_versions')
     .set({ definition: JSON.stringify(definition), updated_at: sql`now()` })
     .where('id', '=', id)
     .execute();
 }
 
-export async function updateFormTitle(db: Db, formId: number, title: string) {
-  await db.updateTable('forms').set({ title }).where('id', '=', formId).execute();
+export async function updateFormTitle(tx: Tx, formId: number, title: string) {
+  await tx.updateTable('forms').set({ title }).where('id', '=', formId).execute();
 }
 
 export function listForms(db: Db) {

@@ -6,10 +6,10 @@ import { checkDefinition } from '../../shared/forms/check-definition.js';
 import { FormDefinitionSchema } from '../../shared/forms/definition.js';
 import { authorize, authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
-import { contextOf, inTransaction } from '../http/context.js';
+import { inTransaction } from '../db/transaction.js';
+import { contextOf } from '../http/context.js';
 import { IdParams } from '../http/params.js';
-import { listForms } from './queries.js';
-import { addVersion, createForm, editVersion, versionDetails } from './service.js';
+import { addVersion, createForm, editVersion, formList, versionDetails } from './service.js';
 
 const DefinitionBody = z.strictObject({ definition: z.unknown() });
 // Computed once: the schema does not change while the process runs.
@@ -22,7 +22,7 @@ export async function formRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.get('/api/forms/schema.json', { onRequest: authorize('session.use') }, async () => JSON_SCHEMA);
 
-  app.get('/api/forms', { onRequest: manage }, async () => ({ rows: await listForms(db) }));
+  app.get('/api/forms', { onRequest: manage }, async () => ({ rows: await formList(db) }));
 
   // The designer checks a definition as the operator builds or uploads it, without storing it.
   app.post('/api/forms/check', { onRequest: manage, schema: { body: DefinitionBody } }, async (request) => {

@@ -4,6 +4,7 @@ import { checkDefinition } from '../../shared/forms/check-definition.js';
 import type { FormDefinition } from '../../shared/forms/definition.js';
 import { audit } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
+import type { Tx } from '../db/transaction.js';
 import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import {
@@ -11,6 +12,7 @@ import {
   getVersion,
   insertForm,
   insertVersion,
+  listForms,
   updateFormTitle,
   updateVersionDefinition,
 } from './queries.js';
@@ -25,12 +27,12 @@ export function parseDefinition(input: unknown): FormDefinition {
   );
 }
 
-export async function createForm(db: Db, ctx: RequestContext, input: unknown) {
+export async function createForm(tx: Tx, ctx: RequestContext, input: unknown) {
   const user = userOf(ctx);
   const definition = parseDefinition(input);
-  const formId = await insertForm(db, definition.title, user.id);
-  const version = await insertVersion(db, formId, definition, user.id);
-  await audit(db, ctx, {
+  const formId = await insertForm(tx, definition.title, user.id);
+  const version = await insertVersion(tx, formId, definition, user.id);
+  await audit(tx, ctx, {
     action: 'form.created',
     objectType: 'form',
     objectId: formId,
@@ -39,12 +41,12 @@ export async function createForm(db: Db, ctx: RequestContext, input: unknown) {
   return { formId, versionId: version.id, version: version.version };
 }
 
-export async function addVersion(db: Db, ctx: RequestContext, formId: number, input: unknown) {
-  if (!(await formExists(db, formId))) throw Problem.notFound('Форма не найдена.');
+export async function addVersion(tx: Tx, ctx: RequestContext, formId: number, input: unknown) {
+  if (!(await formExists(tx, formId))) throw Problem.notFound('Форма не найдена.');
   const definition = parseDefinition(input);
-  const version = await insertVersion(db, formId, definition, userOf(ctx).id);
-  await updateFormTitle(db, formId, definition.title);
-  await audit(db, ctx, {
+  const version = await insertVersion(tx, formId, definition, userOf(ctx).id);
+  await updateFormTitle(tx, formId, definition.title);
+  await audit(tx, ctx, {
     action: 'form.version_created',
     objectType: 'form',
     objectId: formId,
@@ -53,8 +55,8 @@ export async function addVersion(db: Db, ctx: RequestContext, formId: number, in
   return { formId, versionId: version.id, version: version.version };
 }
 
-export async function editVersion(db: Db, ctx: RequestContext, versionId: number, input: unknown) {
-  const current = await getVersion(db, versionId);
+export async function editVersion(tx: Tx, ctx: RequestContext, versionId: number, input: unknown) {
+  const current = await getVersion(tx, versionId);
   if (!current) throw Problem.notFound('Версия формы не найдена.');
   if (current.frozen) {
     throw Problem.conflict(
@@ -62,9 +64,13 @@ export async function editVersion(db: Db, ctx: RequestContext, versionId: number
     );
   }
   const definition = parseDefinition(input);
-  await updateVersionDefinition(db, versionId, definition);
-  await updateFormTitle(db, current.formId, definition.title);
-  await audit(db, ctx, { action: 'form.version_updated', objectType: 'form_version', objectId: versionId });
+  await updateVersionDefinition(tx, versionId, definition);
+  await updateFormTitle(tx, current.formId, definition.title);
+  await audit(tx, ctx, { action: 'form.version_updated', objectType: 'form_version', objectId: versionId });
+}
+
+export function formList(db: Db) {
+  return listForms(db);
 }
 
 export async function versionDetails(db: Db, versionId: number) {

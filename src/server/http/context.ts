@@ -1,8 +1,7 @@
-// What a service needs to know about the request it serves: who, from where, and the database
-// (or the transaction it runs in).
+// What a service needs to know about the request it serves: who and from where. Transactions
+// are opened by db/transaction.ts.
 import type { FastifyRequest } from 'fastify';
 import type { CurrentUser } from '../auth/current-user.js';
-import type { Db } from '../db/connection.js';
 import { Problem } from './problem.js';
 
 export type RequestContext = {
@@ -19,9 +18,4 @@ export function contextOf(request: FastifyRequest): RequestContext {
 export function userOf(ctx: RequestContext) {
   if (!ctx.user) throw Problem.unauthorized();
   return ctx.user;
-}
-
-/** Every write request runs in one transaction: all of it lands, or none of it. */
-export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction().execute((tx) => work(tx as unknown as Db));
 }

@@ -7,7 +7,10 @@ export const PagingQuery = {
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 };
 
-export function pageWindow(q: { page: number; pageSize: number }) {
+/** Which rows of a list a page is: what a query's LIMIT and OFFSET take. */
+export type PageWindow = { limit: number; offset: number };
+
+export function pageWindow(q: { page: number; pageSize: number }): PageWindow {
   return { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
 }
 

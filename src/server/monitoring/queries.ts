@@ -3,7 +3,7 @@
 // `resp`), so a coordinator's numbers only ever cover its region or municipality.
 import { sql } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
-import { responsesInScope } from '../auth/scope.js';
+import { responsesInScope } from '../auth/rows/responses.js';
 import { collectionQuery } from '../collections/queries.js';
 import type { Db } from '../db/connection.js';
 import type { ResponseStatus } from '../db/schema.js';

@@ -7,8 +7,7 @@ import type { Db } from '../db/connection.js';
 import { contextOf, userOf } from '../http/context.js';
 import { PagingQuery, paged, pageWindow } from '../http/paging.js';
 import { DbId, IdParams } from '../http/params.js';
-import { SORTS } from './queries.js';
-import { collectionStats, participantList, submittedData } from './service.js';
+import { collectionStats, PARTICIPANT_SORTS, participantList, submittedData } from './service.js';
 
 const Area = {
   regionCode: z
@@ -17,7 +16,7 @@ const Area = {
     .optional(),
   municipalityId: DbId.optional(),
 };
-const SORT_KEYS = Object.keys(SORTS) as [keyof typeof SORTS, ...(keyof typeof SORTS)[]];
+const SORT_KEYS = PARTICIPANT_SORTS;
 
 const ListQuery = z.strictObject({
   ...Area,

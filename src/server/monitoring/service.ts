@@ -1,6 +1,7 @@
 // «Общая статистика» and «Список участников» of a collection, for coordinators and the federal
 // operator. Counts come straight from the participants' rows, so a submission shows at once.
 import type { CurrentUser } from '../auth/current-user.js';
+import { scopeSpansOf } from '../auth/rows/geography.js';
 import { getCollection } from '../collections/queries.js';
 import type { Db } from '../db/connection.js';
 import { Problem } from '../http/problem.js';
@@ -11,12 +12,17 @@ import {
   latestSubmission,
   listParticipants,
   type MonitoringFilter,
+  SORTS,
+  type SortKey,
 } from './queries.js';
 
 type Counts = { total: number; notStarted: number; inProgress: number; submitted: number };
 const empty = (): Counts => ({ total: 0, notStarted: 0, inProgress: 0, submitted: 0 });
 const byName = new Intl.Collator('ru').compare;
 const FIELD = { not_started: 'notStarted', in_progress: 'inProgress', submitted: 'submitted' } as const;
+
+/** The orders the participant list can be sorted in. */
+export const PARTICIPANT_SORTS = Object.keys(SORTS) as [SortKey, ...SortKey[]];
 
 export async function visibleCollection(db: Db, viewer: CurrentUser, id: number) {
   const c = await getCollection(db, viewer, id);
@@ -26,7 +32,7 @@ export async function visibleCollection(db: Db, viewer: CurrentUser, id: number)
 
 export async function collectionStats(db: Db, viewer: CurrentUser, id: number, f: MonitoringFilter) {
   // The federal operator sees the country by region; coordinators see their area by municipality.
-  const by = viewer.role === 'federal' && !f.regionCode && !f.municipalityId ? 'region' : 'municipality';
+  const by = scopeSpansOf(viewer).regions && !f.regionCode && !f.municipalityId ? 'region' : 'municipality';
   const row = await collectionStatsRow(db, viewer, id, f, by);
   if (!row) throw Problem.notFound('Сбор данных не найден.');
   const { areas, days, ...collection } = row;

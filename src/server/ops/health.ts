@@ -1,8 +1,8 @@
 // Liveness (/healthz: the process answers) and readiness (/readyz: the database answers, and takes
 // writes: every signed-in request records its session's activity).
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
+import { isReadOnly } from '../db/read-only.js';
 
 function notReady(reply: import('fastify').FastifyReply, detail: string) {
   return reply.status(503).type('application/problem+json; charset=utf-8').send({
@@ -19,11 +19,7 @@ export function installHealth(app: FastifyInstance, db: Db) {
   app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
     let readOnly: boolean;
     try {
-      // A standby, or a demoted primary after a failover, answers reads and refuses every write.
-      const { rows } = await sql<{
-        ro: string;
-      }>`SELECT current_setting('transaction_read_only') AS ro`.execute(db);
-      readOnly = rows[0]?.ro === 'on';
+      readOnly = await isReadOnly(db);
     } catch {
       return notReady(reply, 'База данных недоступна.');
     }

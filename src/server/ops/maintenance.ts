@@ -10,9 +10,9 @@
 // is worked through in short transactions, and every delete is idempotent (what is gone is not
 // due any more), so a pass cut short by a crash or a lost connection is simply done again later.
 import type { FastifyBaseLogger } from 'fastify';
-import { sql } from 'kysely';
 import { sweepAttempts } from '../auth/attempt-queries.js';
 import { deleteExpiredSessions } from '../auth/session-queries.js';
+import { advisoryUnlock, tryAdvisoryLock } from '../db/advisory-locks.js';
 import type { Db } from '../db/connection.js';
 import { deleteExpiredJobs } from '../exports/queries.js';
 import { isDatabaseUnavailable } from '../http/pg-errors.js';
@@ -69,15 +69,13 @@ async function drain(db: Db, opts: MaintenanceOptions, task: (typeof TASKS)[numb
  */
 export function runMaintenancePass(db: Db, opts: MaintenanceOptions): Promise<PassResult> {
   return db.connection().execute(async (conn) => {
-    const { rows } = await sql<{ locked: boolean }>`
-      SELECT pg_try_advisory_lock(${MAINTENANCE_LOCK_KEY}) AS locked`.execute(conn);
-    if (!rows[0]?.locked) return { ran: false };
+    if (!(await tryAdvisoryLock(conn, MAINTENANCE_LOCK_KEY))) return { ran: false };
     try {
       const removed: Removed = { sessions: 0, loginAttempts: 0, exportJobs: 0, abandonedUploads: 0 };
       for (const task of TASKS) removed[task.kind] = await drain(conn, opts, task);
       return { ran: true, removed };
     } finally {
-      await sql`SELECT pg_advisory_unlock(${MAINTENANCE_LOCK_KEY})`.execute(conn);
+      await advisoryUnlock(conn, MAINTENANCE_LOCK_KEY);
     }
   });
 }

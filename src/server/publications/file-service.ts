@@ -1,9 +1,11 @@
 // A publication's attached files: storing an upload (streamed into the file store, made visible
 // only once complete), serving a download (streamed out, audited), and removing a file.
 import { Readable } from 'node:stream';
-import { audit } from '../audit/service.js';
+import { audit, auditEvent } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
-import { inTransaction, type RequestContext, userOf } from '../http/context.js';
+import type { Tx } from '../db/transaction.js';
+import { inTransaction } from '../db/transaction.js';
+import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import type { FileStore } from '../storage/file-store.js';
 import { completeFile, deleteFileRow, getVisibleFile, insertPendingFile } from './file-queries.js';
@@ -77,7 +79,7 @@ export async function openDownload(
 ) {
   const file = await getVisibleFile(db, userOf(ctx), publicationId, fileId);
   if (!file) throw Problem.notFound('Файл не найден.');
-  await audit(db, ctx, {
+  await auditEvent(db, ctx, {
     action: 'publication.file_downloaded',
     objectType: 'publication',
     objectId: publicationId,
@@ -109,11 +111,11 @@ async function* exactly(source: AsyncIterable<Buffer>, sizeBytes: number) {
   throw new Error(`stored file is ${sent} bytes, expected ${sizeBytes}`);
 }
 
-export async function removeAttachment(db: Db, ctx: RequestContext, publicationId: number, fileId: number) {
-  const file = await getVisibleFile(db, userOf(ctx), publicationId, fileId);
+export async function removeAttachment(tx: Tx, ctx: RequestContext, publicationId: number, fileId: number) {
+  const file = await getVisibleFile(tx, userOf(ctx), publicationId, fileId);
   if (!file) throw Problem.notFound('Файл не найден.');
-  await deleteFileRow(db, fileId);
-  await audit(db, ctx, {
+  await deleteFileRow(tx, fileId);
+  await audit(tx, ctx, {
     action: 'publication.file_deleted',
     objectType: 'publication',
     objectId: publicationId,

@@ -1,31 +1,15 @@
-// SQL for publications. Every read goes through `visiblePublications`, which keeps a reader to
-// the publications meant for them: their role and region in the audience (an empty list means
-// everyone) and the publication time passed. The federal operator sees everything, scheduled too.
-import { type ExpressionBuilder, sql } from 'kysely';
+// SQL for publications. Every read goes through `visiblePublications`, which applies the row
+// policy of auth/rows/publications.ts: a reader sees the publications meant for them.
+import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { CurrentUser } from '../auth/current-user.js';
+import { publicationsInScope, seesPublicationsAsWriter } from '../auth/rows/publications.js';
 import { anyText } from '../db/arrays.js';
 import type { Db } from '../db/connection.js';
-import type { Database } from '../db/schema.js';
-
-type PubEb = ExpressionBuilder<Database & { p: Database['publications'] }, 'p'>;
-
-function audienceOf(viewer: CurrentUser) {
-  return (eb: PubEb) => {
-    if (viewer.role === 'federal') return sql<boolean>`true`;
-    const region = viewer.regionCode
-      ? sql<boolean>`(cardinality(p.audience_regions) = 0 OR ${viewer.regionCode} = ANY (p.audience_regions))`
-      : sql<boolean>`cardinality(p.audience_regions) = 0`;
-    return eb.and([
-      eb('p.publish_at', '<=', sql<Date>`now()`),
-      sql<boolean>`(cardinality(p.audience_roles) = 0 OR ${viewer.role} = ANY (p.audience_roles))`,
-      region,
-    ]);
-  };
-}
+import type { Tx } from '../db/transaction.js';
 
 export function visiblePublications(db: Db, viewer: CurrentUser) {
-  return db.selectFrom('publications as p').where(audienceOf(viewer));
+  return db.selectFrom('publications as p').where(publicationsInScope(viewer));
 }
 
 const READER_COLUMNS = ['p.id', 'p.title', 'p.body_html as bodyHtml', 'p.publish_at as publishAt'] as const;
@@ -57,7 +41,7 @@ export type PublicationRow = {
 /** The publication's columns for this viewer, and its completed files in the order attached. */
 function withColumns(q: ReturnType<typeof visiblePublications>, viewer: CurrentUser) {
   return q
-    .select(viewer.role === 'federal' ? WRITER_COLUMNS : READER_COLUMNS)
+    .select(seesPublicationsAsWriter(viewer) ? WRITER_COLUMNS : READER_COLUMNS)
     .select((eb) =>
       jsonArrayFrom(
         eb
@@ -132,8 +116,8 @@ export async function insertPublication(db: Db, v: PublicationValues, createdBy:
   return row.id;
 }
 
-export async function updatePublication(db: Db, id: number, v: Partial<PublicationValues>) {
-  await db
+export async function updatePublication(tx: Tx, id: number, v: Partial<PublicationValues>) {
+  await tx
     .updateTable('publications')
     .set({
       title: v.title,
@@ -148,8 +132,8 @@ export async function updatePublication(db: Db, id: number, v: Partial<Publicati
     .execute();
 }
 
-export async function deletePublication(db: Db, id: number) {
-  await db.deleteFrom('publications').where('id', '=', id).execute();
+export async function deletePublication(tx: Tx, id: number) {
+  await tx.deleteFrom('publications').where('id', '=', id).execute();
 }
 
 /** Region codes among `codes` that do not exist. */

@@ -2,6 +2,7 @@
 // federal operator's writes, each audited in the same transaction.
 import { audit } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
+import type { Tx } from '../db/transaction.js';
 import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import { renderMarkdown } from './markdown.js';
@@ -69,10 +70,10 @@ async function checkedValues(db: Db, input: Partial<PublicationInput>) {
   };
 }
 
-export async function createPublication(db: Db, ctx: RequestContext, input: PublicationInput) {
-  const v = await checkedValues(db, input);
+export async function createPublication(tx: Tx, ctx: RequestContext, input: PublicationInput) {
+  const v = await checkedValues(tx, input);
   const id = await insertPublication(
-    db,
+    tx,
     {
       title: input.title,
       bodyMarkdown: input.bodyMarkdown,
@@ -84,21 +85,21 @@ export async function createPublication(db: Db, ctx: RequestContext, input: Publ
     userOf(ctx).id,
   );
   const { bodyMarkdown: _, ...details } = input;
-  await audit(db, ctx, { action: 'publication.created', objectType: 'publication', objectId: id, details });
+  await audit(tx, ctx, { action: 'publication.created', objectType: 'publication', objectId: id, details });
   return id;
 }
 
 export async function editPublication(
-  db: Db,
+  tx: Tx,
   ctx: RequestContext,
   id: number,
   patch: Partial<PublicationInput>,
 ) {
-  const before = await getPublication(db, userOf(ctx), id);
+  const before = await getPublication(tx, userOf(ctx), id);
   if (!before) throw Problem.notFound('Публикация не найдена.');
-  await updatePublication(db, id, await checkedValues(db, patch));
+  await updatePublication(tx, id, await checkedValues(tx, patch));
   const { bodyMarkdown, ...changed } = patch;
-  await audit(db, ctx, {
+  await audit(tx, ctx, {
     action: 'publication.updated',
     objectType: 'publication',
     objectId: id,
@@ -106,11 +107,11 @@ export async function editPublication(
   });
 }
 
-export async function removePublication(db: Db, ctx: RequestContext, id: number) {
-  const before = await getPublication(db, userOf(ctx), id);
+export async function removePublication(tx: Tx, ctx: RequestContext, id: number) {
+  const before = await getPublication(tx, userOf(ctx), id);
   if (!before) throw Problem.notFound('Публикация не найдена.');
-  await deletePublication(db, id);
-  await audit(db, ctx, {
+  await deletePublication(tx, id);
+  await audit(tx, ctx, {
     action: 'publication.deleted',
     objectType: 'publication',
     objectId: id,

@@ -2,7 +2,7 @@
 // territory and time zone, the collection and the form version (its definition is loaded apart,
 // cached: responses/definitions.ts).
 import type { CurrentUser } from '../auth/current-user.js';
-import { responsesInScope } from '../auth/scope.js';
+import { responsesInScope } from '../auth/rows/responses.js';
 import { anyInt } from '../db/arrays.js';
 import type { Db } from '../db/connection.js';
 

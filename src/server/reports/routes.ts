@@ -4,10 +4,9 @@ import { setImmediate } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { audit } from '../audit/service.js';
 import { authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
-import { contextOf, type RequestContext, userOf } from '../http/context.js';
+import { contextOf } from '../http/context.js';
 import { DbIdNumber, IdParams } from '../http/params.js';
 import { attachmentDisposition } from '../publications/file-names.js';
 import { ReportPdf } from './report-pdf.js';
@@ -28,19 +27,6 @@ const ChosenQuery = z.strictObject({
         .max(MAX_REPORTS_PER_FILE, `Не больше ${MAX_REPORTS_PER_FILE} отчетов в одном файле.`),
     ),
 });
-
-function auditDownloads(db: Db, ctx: RequestContext, reports: Report[]) {
-  return audit(
-    db,
-    ctx,
-    reports.map((r) => ({
-      action: 'report.downloaded',
-      objectType: 'response',
-      objectId: r.responseId,
-      details: { submissionId: r.submissionId, format: 'pdf' },
-    })),
-  );
-}
 
 /**
  * Sends the PDF as it is drawn: each part (a report, the list of those not submitted) is added after
@@ -75,9 +61,7 @@ export async function reportRoutes(fastify: FastifyInstance, opts: { db: Db }) {
     '/api/responses/:id/report.pdf',
     { onRequest: authorizeObject('responses.read'), schema: { params: IdParams } },
     async (request, reply) => {
-      const ctx = contextOf(request);
-      const report = await latestReport(db, userOf(ctx), request.params.id);
-      await auditDownloads(db, ctx, [report]);
+      const report = await latestReport(db, contextOf(request), request.params.id);
       const fileName = `Отчет ${report.organization.code} ${report.collectionTitle}.pdf`;
       return streamPdf(reply, fileName, [(pdf) => pdf.addReport(report)]);
     },
@@ -87,14 +71,12 @@ export async function reportRoutes(fastify: FastifyInstance, opts: { db: Db }) {
     '/api/monitoring/collections/:id/reports.pdf',
     { onRequest: authorizeObject('monitoring.read'), schema: { params: IdParams, querystring: ChosenQuery } },
     async (request, reply) => {
-      const ctx = contextOf(request);
       const { reports, notSubmitted } = await chosenReports(
         db,
-        userOf(ctx),
+        contextOf(request),
         request.params.id,
         request.query.responses,
       );
-      await auditDownloads(db, ctx, reports);
       const title = (reports[0] as Report).collectionTitle;
       const fileName = `Отчеты ${title} (${reports.length}).pdf`;
       const parts = reports.map((report) => (pdf: ReportPdf) => pdf.addReport(report));

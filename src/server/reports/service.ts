@@ -1,7 +1,8 @@
 // «Скачать PDF»: participants' latest submitted reports, for whoever may read those participants
 // (the organization itself, coordinators within their territory, the federal operator).
-import type { CurrentUser } from '../auth/current-user.js';
+import { auditEvent } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
+import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import { loadDefinition } from '../responses/definitions.js';
 import { submissionsForReports } from './queries.js';
@@ -42,13 +43,28 @@ async function reportsOf(db: Db, rows: Awaited<ReturnType<typeof submissionsForR
   return { reports, notSubmitted };
 }
 
-/** One participant's latest submitted report. */
-export async function latestReport(db: Db, viewer: CurrentUser, responseId: number): Promise<Report> {
-  const rows = await submissionsForReports(db, viewer, { responseIds: [responseId] });
+/** Every report handed out is audited, one entry a report (nothing changed: an event). */
+function auditDownloads(db: Db, ctx: RequestContext, reports: Report[]) {
+  return auditEvent(
+    db,
+    ctx,
+    reports.map((r) => ({
+      action: 'report.downloaded',
+      objectType: 'response',
+      objectId: r.responseId,
+      details: { submissionId: r.submissionId, format: 'pdf' },
+    })),
+  );
+}
+
+/** One participant's latest submitted report, audited as handed out. */
+export async function latestReport(db: Db, ctx: RequestContext, responseId: number): Promise<Report> {
+  const rows = await submissionsForReports(db, userOf(ctx), { responseIds: [responseId] });
   if (rows.length === 0) throw Problem.notFound('Участник не найден.');
   const { reports } = await reportsOf(db, rows);
   const report = reports[0];
   if (!report) throw Problem.conflict('Отчёт ещё не сдан: печатать пока нечего.');
+  await auditDownloads(db, ctx, [report]);
   return report;
 }
 
@@ -59,15 +75,17 @@ export async function latestReport(db: Db, viewer: CurrentUser, responseId: numb
  */
 export async function chosenReports(
   db: Db,
-  viewer: CurrentUser,
+  ctx: RequestContext,
   collectionId: number,
   responseIds: number[],
 ) {
   const unique = [...new Set(responseIds)];
-  const rows = await submissionsForReports(db, viewer, { responseIds: unique, collectionId });
+  const rows = await submissionsForReports(db, userOf(ctx), { responseIds: unique, collectionId });
   if (rows.length !== unique.length) throw Problem.notFound('Участник не найден.');
   const chosen = await reportsOf(db, rows);
-  if (chosen.reports.length === 0)
+  if (chosen.reports.length === 0) {
     throw Problem.conflict('Ни один из выбранных участников ещё не сдал отчёт: печатать пока нечего.');
+  }
+  await auditDownloads(db, ctx, chosen.reports);
   return chosen;
 }

@@ -3,6 +3,7 @@
 import type { FormDefinition } from '../../shared/forms/definition.js';
 import { type CellRef, inputCellMap } from '../../shared/forms/layout.js';
 import type { Db } from '../db/connection.js';
+import { getVersionDefinition } from './queries.js';
 
 export type LoadedDefinition = { definition: FormDefinition; fixedInputs: Map<string, CellRef> };
 
@@ -11,11 +12,7 @@ const cache = new Map<number, LoadedDefinition>();
 export async function loadDefinition(db: Db, versionId: number): Promise<LoadedDefinition> {
   const hit = cache.get(versionId);
   if (hit) return hit;
-  const row = await db
-    .selectFrom('form_versions')
-    .select('definition')
-    .where('id', '=', versionId)
-    .executeTakeFirstOrThrow();
+  const row = await getVersionDefinition(db, versionId);
   const loaded = { definition: row.definition, fixedInputs: inputCellMap(row.definition) };
   if (cache.size > 500) cache.clear();
   cache.set(versionId, loaded);

@@ -1,7 +1,7 @@
 // SQL for responses: the participant row (scoped), its cells, their history, its snapshots.
 import { sql } from 'kysely';
 import type { CurrentUser } from '../auth/current-user.js';
-import { responsesInScope } from '../auth/scope.js';
+import { responsesInScope } from '../auth/rows/responses.js';
 import { isOpenSql } from '../collections/queries.js';
 import { anyText } from '../db/arrays.js';
 import type { Db } from '../db/connection.js';
@@ -208,4 +208,45 @@ export function cellHistoryPage(
     .limit(page.limit + 1);
   if (page.beforeVersion !== undefined) q = q.where('version', '<', page.beforeVersion);
   return q.execute();
+}
+
+/** The «Сбор данных» blocks of an organization: each collection it takes part in. */
+export function listDataCollectionBlocks(db: Db, viewer: CurrentUser) {
+  return db
+    .selectFrom('responses as resp')
+    .innerJoin('collections as c', 'c.id', 'resp.collection_id')
+    .select([
+      'c.id as collectionId',
+      'c.title',
+      'c.starts_at as startsAt',
+      'c.ends_at as endsAt',
+      'resp.id as responseId',
+      'resp.status',
+      'resp.started_at as startedAt',
+      'resp.last_submitted_at as lastSubmittedAt',
+    ])
+    .select(isOpenSql('c').as('open'))
+    .where(responsesInScope(viewer))
+    .orderBy('c.starts_at', 'desc')
+    .limit(50)
+    .execute();
+}
+
+/** The organization a response belongs to, as the editor's header shows it. */
+export function getResponseOrganization(db: Db, organizationId: number) {
+  return db
+    .selectFrom('organizations as o')
+    .innerJoin('regions as r', 'r.code', 'o.region_code')
+    .select(['o.code', 'o.short_name as shortName', 'r.timezone'])
+    .where('o.id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+}
+
+/** A form version's definition (the cache in definitions.ts keeps it). */
+export function getVersionDefinition(db: Db, versionId: number) {
+  return db
+    .selectFrom('form_versions')
+    .select('definition')
+    .where('id', '=', versionId)
+    .executeTakeFirstOrThrow();
 }

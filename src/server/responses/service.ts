@@ -1,12 +1,16 @@
 // Reading a response: the editor's data, the organization's «Сбор данных» block, a cell's history.
 import type { CurrentUser } from '../auth/current-user.js';
 import { can } from '../auth/policy.js';
-import { responsesInScope } from '../auth/scope.js';
-import { isOpenSql } from '../collections/queries.js';
 import type { Db } from '../db/connection.js';
 import { Problem } from '../http/problem.js';
 import { loadDefinition } from './definitions.js';
-import { cellHistoryPage, getResponse, readCells } from './queries.js';
+import {
+  cellHistoryPage,
+  getResponse,
+  getResponseOrganization,
+  listDataCollectionBlocks,
+  readCells,
+} from './queries.js';
 
 export async function responseForEditor(db: Db, viewer: CurrentUser, id: number) {
   const response = await getResponse(db, viewer, id);
@@ -14,12 +18,7 @@ export async function responseForEditor(db: Db, viewer: CurrentUser, id: number)
   const [{ definition }, cells, org] = await Promise.all([
     loadDefinition(db, response.formVersionId),
     readCells(db, id),
-    db
-      .selectFrom('organizations as o')
-      .innerJoin('regions as r', 'r.code', 'o.region_code')
-      .select(['o.code', 'o.short_name as shortName', 'r.timezone'])
-      .where('o.id', '=', response.organizationId)
-      .executeTakeFirstOrThrow(),
+    getResponseOrganization(db, response.organizationId),
   ]);
   return {
     ...response,
@@ -32,24 +31,7 @@ export async function responseForEditor(db: Db, viewer: CurrentUser, id: number)
 
 /** The «Сбор данных» blocks of an organization: each collection it takes part in. */
 export function dataCollectionBlocks(db: Db, viewer: CurrentUser) {
-  return db
-    .selectFrom('responses as resp')
-    .innerJoin('collections as c', 'c.id', 'resp.collection_id')
-    .select([
-      'c.id as collectionId',
-      'c.title',
-      'c.starts_at as startsAt',
-      'c.ends_at as endsAt',
-      'resp.id as responseId',
-      'resp.status',
-      'resp.started_at as startedAt',
-      'resp.last_submitted_at as lastSubmittedAt',
-    ])
-    .select(isOpenSql('c').as('open'))
-    .where(responsesInScope(viewer))
-    .orderBy('c.starts_at', 'desc')
-    .limit(50)
-    .execute();
+  return listDataCollectionBlocks(db, viewer);
 }
 
 export type HistoryPage = { limit: number; beforeVersion?: number };

@@ -3,18 +3,18 @@
 import { toFormData } from '../../shared/forms/response-data.js';
 import { validateForm } from '../../shared/forms/validate.js';
 import { audit } from '../audit/service.js';
-import type { Db } from '../db/connection.js';
+import type { Tx } from '../db/transaction.js';
 import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import { loadOpenResponse } from './autosave.js';
 import { loadDefinition } from './definitions.js';
 import { insertSubmission, readCellValues } from './queries.js';
 
-export async function submitResponse(db: Db, ctx: RequestContext, responseId: number) {
+export async function submitResponse(tx: Tx, ctx: RequestContext, responseId: number) {
   const user = userOf(ctx);
-  const response = await loadOpenResponse(db, ctx, responseId);
-  const { definition } = await loadDefinition(db, response.formVersionId);
-  const data = toFormData(definition, await readCellValues(db, responseId));
+  const response = await loadOpenResponse(tx, ctx, responseId);
+  const { definition } = await loadDefinition(tx, response.formVersionId);
+  const data = toFormData(definition, await readCellValues(tx, responseId));
   const verdict = validateForm(definition, data);
   if (!verdict.valid) {
     throw new Problem(422, 'form_invalid', 'Отчёт не сдан: в форме есть ошибки. Исправьте их и повторите.', {
@@ -23,13 +23,13 @@ export async function submitResponse(db: Db, ctx: RequestContext, responseId: nu
       tableErrors: verdict.tableErrors,
     });
   }
-  const submitted = await insertSubmission(db, {
+  const submitted = await insertSubmission(tx, {
     responseId,
     formVersionId: response.formVersionId,
     data: JSON.stringify(data),
     userId: user.id,
   });
-  await audit(db, ctx, {
+  await audit(tx, ctx, {
     action: 'response.submitted',
     objectType: 'response',
     objectId: responseId,

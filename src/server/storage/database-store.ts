@@ -4,6 +4,7 @@
 // which runs one transaction at a time, that would stall every other request.
 import type pg from 'pg';
 import type { Db } from '../db/connection.js';
+import { deleteChunks, insertChunk } from './chunk-queries.js';
 import { readChunks } from './chunk-reader.js';
 import { CHUNK_BYTES, type FileStore, measured, rechunk, type StoredContent } from './file-store.js';
 
@@ -13,7 +14,7 @@ export function databaseFileStore(db: Db, pool: pg.Pool): FileStore {
     write: (fileId, source) => writeChunks(db, fileId, source),
     read: (fileId) => readChunks(pool, 'publication', fileId),
     async remove(fileId) {
-      await db.deleteFrom('publication_file_chunks').where('file_id', '=', fileId).execute();
+      await deleteChunks(db, fileId);
     },
   };
 }
@@ -27,7 +28,7 @@ export async function writeChunks(
   const { pieces, result } = measured(source);
   let seq = 0;
   for await (const chunk of rechunk(pieces, CHUNK_BYTES)) {
-    await db.insertInto('publication_file_chunks').values({ file_id: fileId, seq, data: chunk }).execute();
+    await insertChunk(db, fileId, seq, chunk);
     seq += 1;
   }
   return result;

@@ -1,7 +1,8 @@
-// How the pages make their JSON requests: fetch, the CSRF token on every write, and
-// application/problem+json turned into an ApiError whose `detail` is a Russian message for the user.
-// Not the only way: features/publications/send.ts deletes and uploads files (with progress) through
-// the same token and ApiError, and downloads are plain links.
+// The one way the pages talk to the server: JSON over fetch (or, for an upload whose progress the
+// page shows, over XMLHttpRequest: fetch reports no upload progress), the CSRF token on every
+// write, and application/problem+json turned into an ApiError whose `detail` is a Russian message
+// for the user. Every request, whichever carries it, goes through `request` and so through the
+// same hooks: unauthorized, password change required, activity, and the CSRF retry.
 
 export type FieldError = { path: string; message: string };
 
@@ -100,20 +101,6 @@ function getCsrfToken(): Promise<string> {
   return csrfToken;
 }
 
-/**
- * Runs `send` with the CSRF token. Should the server refuse the token (the session changed since it
- * was fetched, or its cookie expired), runs it once more with a fresh one.
- */
-export async function withCsrfToken<T>(send: (token: string) => Promise<T>): Promise<T> {
-  try {
-    return await send(await getCsrfToken());
-  } catch (err) {
-    if (!isCsrfRefusal(err)) throw err;
-    csrfToken = null;
-    return send(await getCsrfToken());
-  }
-}
-
 function isCsrfRefusal(err: unknown) {
   return err instanceof ApiError && err.status === 403 && err.title === 'csrf';
 }
@@ -124,7 +111,54 @@ export type RequestOptions = {
   retryCsrf?: boolean;
 };
 
-async function request<T>(path: string, init: RequestInit, options: RequestOptions = {}): Promise<T> {
+/** What carries a request to the server and brings its answer back. */
+type Transport = (
+  path: string,
+  init: RequestInit & { method: string; headers: Headers },
+) => Promise<Response>;
+
+const viaFetch: Transport = (path, init) => fetch(path, { ...init, credentials: 'same-origin' });
+
+/** XMLHttpRequest, reporting the share of the body sent (0–1) as it goes. */
+function viaXhr(onProgress: (share: number) => void): Transport {
+  return (path, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(init.method, path);
+      for (const [name, value] of init.headers) xhr.setRequestHeader(name, value);
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable) onProgress(e.loaded / e.total);
+      };
+      xhr.onload = () => {
+        if (xhr.status >= 200 && xhr.status < 300) onProgress(1);
+        const empty = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
+        resolve(
+          new Response(empty ? null : xhr.responseText, {
+            status: xhr.status,
+            headers: headersOf(xhr.getAllResponseHeaders()),
+          }),
+        );
+      };
+      xhr.onerror = () => reject(new TypeError('network'));
+      xhr.send((init.body ?? null) as XMLHttpRequestBodyInit | null);
+    });
+}
+
+function headersOf(raw: string): Headers {
+  const headers = new Headers();
+  for (const line of raw.trim().split(/[\r\n]+/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+async function request<T>(
+  path: string,
+  init: RequestInit,
+  options: RequestOptions = {},
+  transport: Transport = viaFetch,
+): Promise<T> {
   const method = (init.method ?? 'GET').toUpperCase();
   const headers = new Headers(init.headers);
   headers.set('Accept', 'application/json, application/problem+json');
@@ -132,7 +166,7 @@ async function request<T>(path: string, init: RequestInit, options: RequestOptio
 
   let response: Response;
   try {
-    response = await fetch(path, { ...init, method, headers, credentials: 'same-origin' });
+    response = await transport(path, { ...init, method, headers });
   } catch {
     throw new ApiError(0, { title: 'network' });
   }
@@ -151,7 +185,7 @@ async function request<T>(path: string, init: RequestInit, options: RequestOptio
     // The session changed since the token was fetched, or its cookie expired: fetch a fresh one
     // and try once more.
     csrfToken = null;
-    return request<T>(path, init, { ...options, retryCsrf: false });
+    return request<T>(path, init, { ...options, retryCsrf: false }, transport);
   }
   if (error.status === 401) csrfToken = null;
   if (error.status === 401 && !options.skipAuthRedirect) hooks.onUnauthorized?.();
@@ -206,9 +240,21 @@ export const api = {
     request<T>(path, jsonInit('PATCH', body), options),
   put: <T>(path: string, body: unknown, options?: RequestOptions) =>
     request<T>(path, jsonInit('PUT', body), options),
+  delete: (path: string, options?: RequestOptions) => request<void>(path, { method: 'DELETE' }, options),
   /** multipart/form-data: the browser sets the boundary, so no Content-Type here. */
   upload: <T>(path: string, form: FormData, options?: RequestOptions) =>
     request<T>(path, { method: 'POST', body: form }, options),
+  /** One file as multipart `file`, reporting the share sent (0–1) as it goes. */
+  uploadWithProgress: <T>(
+    path: string,
+    file: File,
+    onProgress: (share: number) => void,
+    options?: RequestOptions,
+  ) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<T>(path, { method: 'POST', body: form }, options, viaXhr(onProgress));
+  },
 };
 
 /** The message to show for any error thrown by a request or a page. */

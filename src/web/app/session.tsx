@@ -13,7 +13,10 @@ export type { SessionUser };
 
 export type Session = {
   user: SessionUser;
+  /** `can()` of the server's policy for every action it grants this user. */
   permissions: Permission[];
+  /** Whether the user's scope spans several regions, or several municipalities: lists offer those filters then. */
+  scopeSpans: { regions: boolean; municipalities: boolean };
   expiresAt: string;
   idleTimeoutSeconds: number;
 };
@@ -51,4 +54,14 @@ export function useSession(): Session {
 
 export function useCan(permission: Permission): boolean {
   return useSession().permissions.includes(permission);
+}
+
+/** Does the user see more than one region (a region filter makes sense)? */
+export function useSpansRegions(): boolean {
+  return useSession().scopeSpans.regions;
+}
+
+/** Does the user see more than one municipality (a municipality filter makes sense)? */
+export function useSpansMunicipalities(): boolean {
+  return useSession().scopeSpans.municipalities;
 }

@@ -1,6 +1,6 @@
 // SQL for regions and municipalities, always narrowed to the viewer's scope.
 import type { CurrentUser } from '../../auth/current-user.js';
-import { municipalitiesInScope, regionsInScope } from '../../auth/scope.js';
+import { municipalitiesInScope, regionsInScope } from '../../auth/rows/geography.js';
 import type { Db } from '../../db/connection.js';
 
 export function listRegions(db: Db, viewer: CurrentUser) {

@@ -4,11 +4,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize, authorizeObject } from '../../auth/plugin.js';
 import type { Db } from '../../db/connection.js';
-import { contextOf, userOf } from '../../http/context.js';
+import { contextOf } from '../../http/context.js';
 import { PagingQuery, paged, pageWindow } from '../../http/paging.js';
 import { IdParams } from '../../http/params.js';
-import { Problem } from '../../http/problem.js';
-import { getMunicipality, getRegion, listMunicipalities, listRegions } from './queries.js';
+import { municipalitiesPage, municipalityDetails, regionDetails, regionList } from './service.js';
 
 const RegionCode = z.string().regex(/^[0-9]{2}$/, 'Код региона — две цифры.');
 
@@ -19,24 +18,15 @@ export async function geographyRoutes(fastify: FastifyInstance, opts: { db: Db }
   const readOne = { onRequest: authorizeObject('directory.read') };
 
   app.get('/api/regions', read, async (request) => {
-    return { rows: await listRegions(db, userOf(contextOf(request))) };
+    return { rows: await regionList(db, contextOf(request)) };
   });
 
   app.get(
     '/api/regions/:code',
     { ...readOne, schema: { params: z.strictObject({ code: z.string().max(10) }) } },
     async (request) => {
-      const viewer = userOf(contextOf(request));
       const code = RegionCode.safeParse(request.params.code);
-      const region = code.success ? await getRegion(db, viewer, code.data) : undefined;
-      if (!region) throw Problem.notFound('Регион не найден.');
-      const municipalities = await listMunicipalities(
-        db,
-        viewer,
-        { regionCode: region.code },
-        { limit: 1000, offset: 0 },
-      );
-      return { ...region, municipalities: municipalities.rows };
+      return regionDetails(db, contextOf(request), code.success ? code.data : undefined);
     },
   );
 
@@ -54,19 +44,12 @@ export async function geographyRoutes(fastify: FastifyInstance, opts: { db: Db }
     },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
-      const result = await listMunicipalities(
-        db,
-        userOf(contextOf(request)),
-        filter,
-        pageWindow(request.query),
-      );
+      const result = await municipalitiesPage(db, contextOf(request), filter, pageWindow(request.query));
       return paged(result.rows, result.total, { page, pageSize });
     },
   );
 
   app.get('/api/municipalities/:id', { ...readOne, schema: { params: IdParams } }, async (request) => {
-    const m = await getMunicipality(db, userOf(contextOf(request)), request.params.id);
-    if (!m) throw Problem.notFound('Муниципалитет не найден.');
-    return m;
+    return municipalityDetails(db, contextOf(request), request.params.id);
   });
 }

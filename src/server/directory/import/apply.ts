@@ -2,8 +2,8 @@
 // opens, so that a big import holds the database for the writes only.
 import type { Insertable } from 'kysely';
 import { generateOneTimePassword, hashPassword } from '../../auth/passwords.js';
-import type { Db } from '../../db/connection.js';
 import type { UsersTable } from '../../db/schema.js';
+import type { Tx } from '../../db/transaction.js';
 import {
   deleteSessionsOfOrganizations,
   deleteSessionsOfUsers,
@@ -18,7 +18,7 @@ import type { UserRow } from './validate-users.js';
 
 export type Outcome = { created: number; updated: number; credentials: Credential[] };
 /** The writes, ready to run inside the import's transaction. */
-export type Write = (tx: Db) => Promise<Outcome>;
+export type Write = (tx: Tx) => Promise<Outcome>;
 
 // Each hash takes a thread of libuv's pool (4 by default) and 19 MiB: a few at a time keeps all
 // threads busy without starving the rest of the server.

@@ -6,6 +6,7 @@ import type { Role } from '../../../shared/roles.js';
 import { anyInt, anyText } from '../../db/arrays.js';
 import type { Db } from '../../db/connection.js';
 import type { UsersTable } from '../../db/schema.js';
+import type { Tx } from '../../db/transaction.js';
 import { type NewOrganization, organizationRow } from '../organizations/insert-row.js';
 
 const INSERT_BATCH = 1000;
@@ -76,10 +77,10 @@ export type OrganizationWrite = Omit<NewOrganization, 'isActive'> & {
 };
 
 /** Inserts organizations; answers each new id by code. */
-export async function insertOrganizations(db: Db, rows: OrganizationWrite[]) {
+export async function insertOrganizations(tx: Tx, rows: OrganizationWrite[]) {
   const ids = new Map<string, number>();
   for (const batch of batches(rows, INSERT_BATCH)) {
-    const inserted = await db
+    const inserted = await tx
       .insertInto('organizations')
       .values(batch.map((o) => organizationRow(o)))
       .returning(['id', 'code'])
@@ -104,8 +105,8 @@ export async function updateOrganizations(db: Db, rows: OrganizationWrite[]) {
   }
 }
 
-export async function insertUsers(db: Db, rows: Insertable<UsersTable>[]) {
-  for (const batch of batches(rows, INSERT_BATCH)) await db.insertInto('users').values(batch).execute();
+export async function insertUsers(tx: Tx, rows: Insertable<UsersTable>[]) {
+  for (const batch of batches(rows, INSERT_BATCH)) await tx.insertInto('users').values(batch).execute();
 }
 
 export type UserUpdate = {
@@ -130,14 +131,14 @@ export async function updateUsers(db: Db, rows: UserUpdate[]) {
 }
 
 /** Deactivated accounts are signed out at once, as when deactivated one by one. */
-export async function deleteSessionsOfUsers(db: Db, userIds: number[]) {
+export async function deleteSessionsOfUsers(tx: Tx, userIds: number[]) {
   if (userIds.length === 0) return;
-  await db.deleteFrom('sessions').where('user_id', '=', anyInt(userIds)).execute();
+  await tx.deleteFrom('sessions').where('user_id', '=', anyInt(userIds)).execute();
 }
 
-export async function deleteSessionsOfOrganizations(db: Db, codes: string[]) {
+export async function deleteSessionsOfOrganizations(tx: Tx, codes: string[]) {
   if (codes.length === 0) return;
-  await db
+  await tx
     .deleteFrom('sessions')
     .where('user_id', 'in', (eb) =>
       eb

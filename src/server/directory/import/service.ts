@@ -1,9 +1,10 @@
 // One import from start to finish: read the file, check every row, then either refuse the whole
 // file (mode «all» with any error, or a file-level error) or apply the valid rows in one
 // transaction together with the audit entry.
-import { audit } from '../../audit/service.js';
+import { audit, auditEvent } from '../../audit/service.js';
 import type { Db } from '../../db/connection.js';
-import { inTransaction, type RequestContext, userOf } from '../../http/context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { type RequestContext, userOf } from '../../http/context.js';
 import { Problem } from '../../http/problem.js';
 import { prepareOrganizations, prepareUsers, type Write } from './apply.js';
 import { type Cells, type ColumnSpec, ORGANIZATION_COLUMNS, readColumns, USER_COLUMNS } from './columns.js';
@@ -119,7 +120,7 @@ async function refuse(
   status: 413 | 422 = 422,
 ): Promise<never> {
   const { refused, ...summary } = r;
-  await audit(db, ctx, {
+  await auditEvent(db, ctx, {
     action: 'directory.import_refused',
     objectType: subject,
     details: { ...summary, refused: refused.length },

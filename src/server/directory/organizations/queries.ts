@@ -1,9 +1,10 @@
 // SQL for organizations. Every read goes through `visibleOrganizations`, which applies the scope.
 import { sql, type Updateable } from 'kysely';
 import type { CurrentUser } from '../../auth/current-user.js';
-import { organizationsInScope } from '../../auth/scope.js';
+import { organizationsInScope } from '../../auth/rows/organizations.js';
 import type { Db } from '../../db/connection.js';
 import type { OrganizationKind, OrganizationsTable } from '../../db/schema.js';
+import type { Tx } from '../../db/transaction.js';
 import { type NewOrganization, organizationRow } from './insert-row.js';
 
 function visibleOrganizations(db: Db, viewer: CurrentUser) {
@@ -68,8 +69,8 @@ export function getOrganization(db: Db, viewer: CurrentUser, id: number) {
   return visibleOrganizations(db, viewer).select(COLUMNS).where('o.id', '=', id).executeTakeFirst();
 }
 
-export async function insertOrganization(db: Db, row: NewOrganization) {
-  const r = await db
+export async function insertOrganization(tx: Tx, row: NewOrganization) {
+  const r = await tx
     .insertInto('organizations')
     .values(organizationRow(row))
     .returning('id')
@@ -77,8 +78,8 @@ export async function insertOrganization(db: Db, row: NewOrganization) {
   return r.id;
 }
 
-export async function updateOrganization(db: Db, id: number, patch: Updateable<OrganizationsTable>) {
-  await db
+export async function updateOrganization(tx: Tx, id: number, patch: Updateable<OrganizationsTable>) {
+  await tx
     .updateTable('organizations')
     .set({ ...patch, updated_at: sql`now()` })
     .where('id', '=', id)
@@ -86,9 +87,9 @@ export async function updateOrganization(db: Db, id: number, patch: Updateable<O
 }
 
 /** Ends every session of an organization's accounts (on deactivation). */
-export async function deleteOrganizationSessions(db: Db, organizationId: number) {
-  await db
+export async function deleteOrganizationSessions(tx: Tx, organizationId: number) {
+  await tx
     .deleteFrom('sessions')
-    .where('user_id', 'in', db.selectFrom('users').select('id').where('organization_id', '=', organizationId))
+    .where('user_id', 'in', tx.selectFrom('users').select('id').where('organization_id', '=', organizationId))
     .execute();
 }

@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '../../../shared/roles.js';
 import { authorize, authorizeObject } from '../../auth/plugin.js';
 import type { Db } from '../../db/connection.js';
-import { contextOf, inTransaction, userOf } from '../../http/context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { contextOf } from '../../http/context.js';
 import { BooleanQuery, PagingQuery, paged, pageWindow } from '../../http/paging.js';
 import { DbId, DbIdNumber, IdParams } from '../../http/params.js';
-import { listOrganizations } from './queries.js';
-import { createOrganization, editOrganization, organizationDetails } from './service.js';
+import { createOrganization, editOrganization, organizationDetails, organizationsPage } from './service.js';
 
 const Name = (max: number) => z.string().trim().min(1).max(max);
 
@@ -52,7 +52,7 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { db: D
     { onRequest: authorize('directory.read'), schema: { querystring: ListQuery } },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
-      const r = await listOrganizations(db, userOf(contextOf(request)), filter, pageWindow(request.query));
+      const r = await organizationsPage(db, contextOf(request), filter, pageWindow(request.query));
       return paged(r.rows, r.total, { page, pageSize });
     },
   );

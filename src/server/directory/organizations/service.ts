@@ -4,14 +4,19 @@ import { audit } from '../../audit/service.js';
 import { generateOneTimePassword, hashPassword } from '../../auth/passwords.js';
 import type { Db } from '../../db/connection.js';
 import type { OrganizationKind } from '../../db/schema.js';
+import type { Tx } from '../../db/transaction.js';
 import { type RequestContext, userOf } from '../../http/context.js';
+import type { PageWindow } from '../../http/paging.js';
 import { Problem } from '../../http/problem.js';
 import { getMunicipality } from '../geography/queries.js';
-import { insertUser, listUsers } from '../users/queries.js';
+import { insertUser } from '../users/queries.js';
+import { usersPage } from '../users/service.js';
 import {
   deleteOrganizationSessions,
   getOrganization,
   insertOrganization,
+  listOrganizations,
+  type OrganizationFilter,
   updateOrganization,
 } from './queries.js';
 
@@ -19,8 +24,18 @@ export async function organizationDetails(db: Db, ctx: RequestContext, id: numbe
   const viewer = userOf(ctx);
   const org = await getOrganization(db, viewer, id);
   if (!org) throw Problem.notFound('Организация не найдена.');
-  const users = await listUsers(db, viewer, { organizationId: id }, { limit: 100, offset: 0 });
+  const users = await usersPage(db, ctx, { organizationId: id }, { limit: 100, offset: 0 });
   return { ...org, users: users.rows };
+}
+
+/** A page of the organizations the viewer sees. */
+export function organizationsPage(
+  db: Db,
+  ctx: RequestContext,
+  filter: OrganizationFilter,
+  window: PageWindow,
+) {
+  return listOrganizations(db, userOf(ctx), filter, window);
 }
 
 async function municipalityForWrite(db: Db, ctx: RequestContext, municipalityId: number) {
@@ -34,7 +49,7 @@ async function municipalityForWrite(db: Db, ctx: RequestContext, municipalityId:
 }
 
 export async function createOrganization(
-  db: Db,
+  tx: Tx,
   ctx: RequestContext,
   input: {
     code: string;
@@ -44,15 +59,15 @@ export async function createOrganization(
     municipalityId: number;
   },
 ) {
-  const m = await municipalityForWrite(db, ctx, input.municipalityId);
+  const m = await municipalityForWrite(tx, ctx, input.municipalityId);
   if (!input.code.startsWith(m.regionCode)) {
     const message = `Код организации должен начинаться с кода региона ${m.regionCode}.`;
     throw Problem.badRequest(message, [{ path: 'code', message }]);
   }
-  const id = await insertOrganization(db, { ...input, regionCode: m.regionCode });
+  const id = await insertOrganization(tx, { ...input, regionCode: m.regionCode });
   // Every organization signs in as sch<code>, as the import does; the password is shown once.
   const account = { login: `sch${input.code}`, oneTimePassword: generateOneTimePassword() };
-  const userId = await insertUser(db, {
+  const userId = await insertUser(tx, {
     login: account.login,
     role: 'organization',
     organization_id: id,
@@ -61,7 +76,7 @@ export async function createOrganization(
     password_hash: await hashPassword(account.oneTimePassword),
     must_change_password: true,
   });
-  await audit(db, ctx, [
+  await audit(tx, ctx, [
     { action: 'organization.created', objectType: 'organization', objectId: id, details: { ...input } },
     {
       action: 'user.created',
@@ -74,7 +89,7 @@ export async function createOrganization(
 }
 
 export async function editOrganization(
-  db: Db,
+  tx: Tx,
   ctx: RequestContext,
   id: number,
   patch: {
@@ -85,11 +100,11 @@ export async function editOrganization(
     isActive?: boolean;
   },
 ) {
-  const before = await getOrganization(db, userOf(ctx), id);
+  const before = await getOrganization(tx, userOf(ctx), id);
   if (!before) throw Problem.notFound('Организация не найдена.');
   let regionCode: string | undefined;
   if (patch.municipalityId !== undefined && patch.municipalityId !== before.municipalityId) {
-    const m = await municipalityForWrite(db, ctx, patch.municipalityId);
+    const m = await municipalityForWrite(tx, ctx, patch.municipalityId);
     // An organization's code carries its region, so it may move only within the region.
     if (m.regionCode !== before.regionCode) {
       const message = 'Организацию можно перевести только в муниципалитет того же региона.';
@@ -97,7 +112,7 @@ export async function editOrganization(
     }
     regionCode = m.regionCode;
   }
-  await updateOrganization(db, id, {
+  await updateOrganization(tx, id, {
     short_name: patch.shortName,
     full_name: patch.fullName,
     kind: patch.kind,
@@ -105,12 +120,12 @@ export async function editOrganization(
     region_code: regionCode,
     is_active: patch.isActive,
   });
-  if (patch.isActive === false && before.isActive) await deleteOrganizationSessions(db, id);
+  if (patch.isActive === false && before.isActive) await deleteOrganizationSessions(tx, id);
   const action =
     patch.isActive === false && before.isActive
       ? 'organization.deactivated'
       : patch.isActive === true && !before.isActive
         ? 'organization.activated'
         : 'organization.updated';
-  await audit(db, ctx, { action, objectType: 'organization', objectId: id, details: { before, patch } });
+  await audit(tx, ctx, { action, objectType: 'organization', objectId: id, details: { before, patch } });
 }

@@ -1,12 +1,14 @@
 // SQL for users. Reads that list or fetch users for a signed-in person go through `visibleUsers`,
-// which applies the scope; lookups by login serve sign-in only.
+// which applies the row policy of auth/rows/users.ts; lookups by login serve sign-in only.
 
 import type { Updateable } from 'kysely';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Role } from '../../../shared/roles.js';
 import type { CurrentUser } from '../../auth/current-user.js';
+import { type UserEb, usersInScope } from '../../auth/rows/users.js';
 import type { Db } from '../../db/connection.js';
-import type { Database, UsersTable } from '../../db/schema.js';
+import type { UsersTable } from '../../db/schema.js';
+import type { Tx } from '../../db/transaction.js';
 
 export function findUserByLogin(db: Db, login: string) {
   return db
@@ -23,8 +25,8 @@ export function findUserByLogin(db: Db, login: string) {
     .executeTakeFirst();
 }
 
-export async function setPassword(db: Db, userId: number, passwordHash: string, mustChange: boolean) {
-  await db
+export async function setPassword(tx: Tx, userId: number, passwordHash: string, mustChange: boolean) {
+  await tx
     .updateTable('users')
     .set({ password_hash: passwordHash, must_change_password: mustChange, updated_at: sql`now()` })
     .where('id', '=', userId)
@@ -39,12 +41,6 @@ export function findPasswordHash(db: Db, userId: number) {
     .executeTakeFirst();
 }
 
-type Q = Database & {
-  u: Database['users'];
-  o: Database['organizations'];
-  m: Database['municipalities'];
-};
-
 /** Users joined with the organization and municipality they belong to, narrowed to `viewer`'s scope. */
 export function visibleUsers(db: Db, viewer: CurrentUser) {
   return db
@@ -57,23 +53,7 @@ export function visibleUsers(db: Db, viewer: CurrentUser) {
         sql<number>`coalesce(${sql.ref('u.municipality_id')}, ${sql.ref('o.municipality_id')})`,
       ),
     )
-    .where((eb) => userScopeFilter(eb as unknown as ExpressionBuilder<Q, 'u' | 'o' | 'm'>, viewer));
-}
-
-function userScopeFilter(eb: ExpressionBuilder<Q, 'u' | 'o' | 'm'>, viewer: CurrentUser) {
-  const regionOfUser = sql<string>`coalesce(${sql.ref('u.region_code')}, ${sql.ref('m.region_code')})`;
-  switch (viewer.role) {
-    case 'federal':
-      return sql<boolean>`true`;
-    case 'regional':
-      return viewer.regionCode ? eb(regionOfUser, '=', viewer.regionCode) : sql<boolean>`false`;
-    case 'municipal':
-      return viewer.municipalityId
-        ? eb.and([eb('m.id', '=', viewer.municipalityId), eb('u.role', 'in', ['municipal', 'organization'])])
-        : sql<boolean>`false`;
-    case 'organization':
-      return eb('u.id', '=', viewer.id);
-  }
+    .where((eb) => usersInScope(viewer)(eb as unknown as UserEb));
 }
 
 export const USER_COLUMNS = [
@@ -135,18 +115,18 @@ export function getUser(db: Db, viewer: CurrentUser, id: number) {
 }
 
 export async function insertUser(
-  db: Db,
+  tx: Tx,
   row: Omit<
     UsersTable,
     'id' | 'created_at' | 'updated_at' | 'is_active' | 'must_change_password' | 'full_name' | 'email'
   > & { full_name?: string; email?: string; must_change_password?: boolean },
 ) {
-  const r = await db.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
+  const r = await tx.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
-export async function updateUser(db: Db, id: number, patch: Updateable<UsersTable>) {
-  await db
+export async function updateUser(tx: Tx, id: number, patch: Updateable<UsersTable>) {
+  await tx
     .updateTable('users')
     .set({ ...patch, updated_at: sql`now()` })
     .where('id', '=', id)

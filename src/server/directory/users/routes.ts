@@ -6,12 +6,11 @@ import { z } from 'zod';
 import { ROLES } from '../../../shared/roles.js';
 import { authorize, authorizeObject } from '../../auth/plugin.js';
 import type { Db } from '../../db/connection.js';
-import { contextOf, inTransaction, userOf } from '../../http/context.js';
+import { inTransaction } from '../../db/transaction.js';
+import { contextOf } from '../../http/context.js';
 import { BooleanQuery, PagingQuery, paged, pageWindow } from '../../http/paging.js';
 import { DbIdNumber, IdParams } from '../../http/params.js';
-import { Problem } from '../../http/problem.js';
-import { getUser, listUsers } from './queries.js';
-import { createUser, editUser, resetPassword } from './service.js';
+import { createUser, editUser, resetPassword, userDetails, usersPage } from './service.js';
 
 const Email = z.union([z.literal(''), z.email('Неверный адрес электронной почты.').max(254)]);
 
@@ -56,7 +55,7 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
     { onRequest: authorize('directory.read'), schema: { querystring: ListQuery } },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
-      const r = await listUsers(db, userOf(contextOf(request)), filter, pageWindow(request.query));
+      const r = await usersPage(db, contextOf(request), filter, pageWindow(request.query));
       return paged(r.rows, r.total, { page, pageSize });
     },
   );
@@ -65,9 +64,7 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
     '/api/users/:id',
     { onRequest: authorizeObject('directory.read'), schema: { params: IdParams } },
     async (request) => {
-      const user = await getUser(db, userOf(contextOf(request)), request.params.id);
-      if (!user) throw Problem.notFound('Пользователь не найден.');
-      return user;
+      return userDetails(db, contextOf(request), request.params.id);
     },
   );
 
@@ -87,7 +84,7 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => editUser(tx, ctx, request.params.id, request.body));
-      return getUser(db, userOf(ctx), request.params.id);
+      return userDetails(db, ctx, request.params.id);
     },
   );
 

@@ -1,16 +1,19 @@
 // Creating, editing and deactivating accounts, and password resets. New and reset accounts get a
 // one-time password, returned once and never stored in clear, which must be changed at sign-in.
-import type { Role } from '../../../shared/roles.js';
+import { ROLE_SCOPE_FIELD, type Role } from '../../../shared/roles.js';
 import { audit } from '../../audit/service.js';
+import type { CurrentUser } from '../../auth/current-user.js';
 import { generateOneTimePassword, hashPassword } from '../../auth/passwords.js';
-import { resettableRoles } from '../../auth/policy.js';
+import { mayResetPassword } from '../../auth/rows/users.js';
 import { deleteUserSessions } from '../../auth/session-queries.js';
 import type { Db } from '../../db/connection.js';
+import type { Tx } from '../../db/transaction.js';
 import { type RequestContext, userOf } from '../../http/context.js';
+import type { PageWindow } from '../../http/paging.js';
 import { type FieldError, Problem } from '../../http/problem.js';
 import { getMunicipality, getRegion } from '../geography/queries.js';
 import { getOrganization } from '../organizations/queries.js';
-import { getUser, insertUser, setPassword, updateUser } from './queries.js';
+import { getUser, insertUser, listUsers, setPassword, type UserFilter, updateUser } from './queries.js';
 
 export type NewUser = {
   login: string;
@@ -26,13 +29,8 @@ export type NewUser = {
 async function scopeFor(db: Db, ctx: RequestContext, u: NewUser) {
   const viewer = userOf(ctx);
   const errors: FieldError[] = [];
-  const need = {
-    regional: 'regionCode',
-    municipal: 'municipalityId',
-    organization: 'organizationId',
-  } as const;
   for (const field of ['regionCode', 'municipalityId', 'organizationId'] as const) {
-    const required = u.role !== 'federal' && need[u.role] === field;
+    const required = ROLE_SCOPE_FIELD[u.role] === field;
     if (required && u[field] === undefined)
       errors.push({ path: field, message: 'Обязательное поле для этой роли.' });
     if (!required && u[field] !== undefined)
@@ -56,10 +54,30 @@ async function scopeFor(db: Db, ctx: RequestContext, u: NewUser) {
   };
 }
 
-export async function createUser(db: Db, ctx: RequestContext, u: NewUser) {
-  const scope = await scopeFor(db, ctx, u);
+/** A user row as the viewer gets it: with whether the viewer may reset its password. */
+function withAbilities<T extends { role: Role }>(viewer: CurrentUser, row: T) {
+  return { ...row, canResetPassword: mayResetPassword(viewer, row) };
+}
+
+/** A page of the accounts the viewer sees. */
+export async function usersPage(db: Db, ctx: RequestContext, filter: UserFilter, window: PageWindow) {
+  const viewer = userOf(ctx);
+  const r = await listUsers(db, viewer, filter, window);
+  return { rows: r.rows.map((row) => withAbilities(viewer, row)), total: r.total };
+}
+
+/** One account the viewer sees, or 404. */
+export async function userDetails(db: Db, ctx: RequestContext, id: number) {
+  const viewer = userOf(ctx);
+  const user = await getUser(db, viewer, id);
+  if (!user) throw Problem.notFound('Пользователь не найден.');
+  return withAbilities(viewer, user);
+}
+
+export async function createUser(tx: Tx, ctx: RequestContext, u: NewUser) {
+  const scope = await scopeFor(tx, ctx, u);
   const oneTimePassword = generateOneTimePassword();
-  const id = await insertUser(db, {
+  const id = await insertUser(tx, {
     login: u.login,
     role: u.role,
     full_name: u.fullName,
@@ -68,42 +86,41 @@ export async function createUser(db: Db, ctx: RequestContext, u: NewUser) {
     must_change_password: true,
     ...scope,
   });
-  await audit(db, ctx, { action: 'user.created', objectType: 'user', objectId: id, details: { ...u } });
+  await audit(tx, ctx, { action: 'user.created', objectType: 'user', objectId: id, details: { ...u } });
   return { id, oneTimePassword };
 }
 
 export async function editUser(
-  db: Db,
+  tx: Tx,
   ctx: RequestContext,
   id: number,
   patch: { fullName?: string; email?: string; isActive?: boolean },
 ) {
-  const before = await getUser(db, userOf(ctx), id);
+  const before = await getUser(tx, userOf(ctx), id);
   if (!before) throw Problem.notFound('Пользователь не найден.');
   if (patch.isActive === false && before.id === ctx.user?.id) {
     throw Problem.badRequest('Нельзя деактивировать собственную учётную запись.');
   }
-  await updateUser(db, id, { full_name: patch.fullName, email: patch.email, is_active: patch.isActive });
+  await updateUser(tx, id, { full_name: patch.fullName, email: patch.email, is_active: patch.isActive });
   const deactivated = patch.isActive === false && before.isActive;
-  if (deactivated) await deleteUserSessions(db, id);
+  if (deactivated) await deleteUserSessions(tx, id);
   const action = deactivated
     ? 'user.deactivated'
     : patch.isActive === true && !before.isActive
       ? 'user.activated'
       : 'user.updated';
-  await audit(db, ctx, { action, objectType: 'user', objectId: id, details: { before, patch } });
+  await audit(tx, ctx, { action, objectType: 'user', objectId: id, details: { before, patch } });
 }
 
-export async function resetPassword(db: Db, ctx: RequestContext, id: number) {
+export async function resetPassword(tx: Tx, ctx: RequestContext, id: number) {
   const viewer = userOf(ctx);
-  const target = await getUser(db, viewer, id);
+  const target = await getUser(tx, viewer, id);
   // A coordinator resets organizations' accounts only; any other account is "not found" to it.
-  if (!target || !resettableRoles(viewer).includes(target.role))
-    throw Problem.notFound('Пользователь не найден.');
+  if (!target || !mayResetPassword(viewer, target)) throw Problem.notFound('Пользователь не найден.');
   const oneTimePassword = generateOneTimePassword();
-  await setPassword(db, id, await hashPassword(oneTimePassword), true);
-  await deleteUserSessions(db, id);
-  await audit(db, ctx, {
+  await setPassword(tx, id, await hashPassword(oneTimePassword), true);
+  await deleteUserSessions(tx, id);
+  await audit(tx, ctx, {
     action: 'user.password_reset',
     objectType: 'user',
     objectId: id,

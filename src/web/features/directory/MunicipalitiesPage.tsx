@@ -1,6 +1,8 @@
 // «Муниципалитеты», paged by the server, within the viewer's scope.
+
 import { usePageTitle } from '../../app/page-title.js';
-import { RegionSelect, SearchBox, useIsFederal } from './filters.js';
+import { useSpansRegions } from '../../app/session.js';
+import { RegionSelect, SearchBox } from './filters.js';
 import { ListPage } from './ListPage.js';
 import { PAGE_SIZE, useListParams } from './list-params.js';
 import { OrganizationsLink } from './OrganizationsLink.js';
@@ -8,7 +10,7 @@ import { useMunicipalities } from './queries.js';
 
 export function MunicipalitiesPage() {
   usePageTitle('Муниципалитеты');
-  const federal = useIsFederal();
+  const federal = useSpansRegions();
   const { values, page, setFilter, setPage } = useListParams(['q', 'regionCode'] as const);
   const list = useMunicipalities({ ...values, page, pageSize: PAGE_SIZE });
 

@@ -1,24 +1,21 @@
-// «Сбросить пароль»: the federal operator for anyone, a regional coordinator for the accounts of
-// their region's organizations (the server decides; we only avoid offering what it will refuse).
+// «Сбросить пароль», offered on the accounts whose row says the signed-in user may reset them
+// (`canResetPassword`, computed by the server's policy, auth/rows/users.ts).
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { api } from '../../app/api.js';
-import { useCan, useSession } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { OneTimePasswordDialog } from './OneTimePasswordDialog.js';
 import { DIRECTORY_KEY } from './queries.js';
 import type { DirectoryUser } from './types.js';
 
-export function useCanResetPassword(target: Pick<DirectoryUser, 'role'>): boolean {
-  const { user } = useSession();
-  const allowed = useCan('users.resetPassword');
-  return allowed && (user.role === 'federal' || target.role === 'organization');
-}
-
-export function ResetPasswordButton({ user }: { user: Pick<DirectoryUser, 'id' | 'login' | 'role'> }) {
+export function ResetPasswordButton({
+  user,
+}: {
+  user: Pick<DirectoryUser, 'id' | 'login' | 'canResetPassword'>;
+}) {
   const queryClient = useQueryClient();
-  const canReset = useCanResetPassword(user);
+  const canReset = user.canResetPassword;
   const [confirming, setConfirming] = useState(false);
   const [password, setPassword] = useState<string | null>(null);
   const button = useRef<HTMLButtonElement>(null);

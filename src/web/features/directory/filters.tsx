@@ -1,6 +1,5 @@
 // The pieces every directory list's filter bar is made of.
 import { type FormEvent, useEffect, useState } from 'react';
-import { useSession } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
 import { SelectField, type SelectOption, TextField } from '../../ui/Field.js';
 import { useRegion, useRegions } from './queries.js';
@@ -116,9 +115,4 @@ export function MunicipalitySelect({
       required={required}
     />
   );
-}
-
-/** The federal operator picks a region; a coordinator's lists are already narrowed to theirs. */
-export function useIsFederal(): boolean {
-  return useSession().user.role === 'federal';
 }

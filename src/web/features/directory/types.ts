@@ -57,6 +57,8 @@ export type DirectoryUser = {
   municipalityCode: string | null;
   municipalityName: string | null;
   scopeRegionCode: string | null;
+  /** The server's policy: may the signed-in user reset this account's password? */
+  canResetPassword: boolean;
 };
 
 export type OrganizationDetails = Organization & { users: DirectoryUser[] };

@@ -3,7 +3,7 @@
 // «Список участников» and «Экспорт результатов».
 import { useId, useState } from 'react';
 import { formatDateTime } from '../../../shared/dates.js';
-import { useSession } from '../../app/session.js';
+import { useSession, useSpansRegions } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
 import { CollectionBlock } from '../../ui/CollectionBlock.js';
 import { SelectField } from '../../ui/Field.js';
@@ -19,7 +19,7 @@ import type { WatchedCollection } from './types.js';
 export function MonitoringBlock({ collection }: { collection: WatchedCollection }) {
   const areaId = useId();
   const { user } = useSession();
-  const federal = user.role === 'federal';
+  const federal = useSpansRegions();
   const [regionCode, setRegionCode] = useState('');
   const [listOpen, setListOpen] = useState(false);
   const stats = useCollectionStats(collection.id, regionCode, collection.open);

@@ -3,7 +3,7 @@
 // loads its data collection, those who watch collections load the monitoring.
 import { lazyPage } from '../../app/lazy-page.js';
 import { usePageTitle } from '../../app/page-title.js';
-import { useCan, useSession } from '../../app/session.js';
+import { useCan } from '../../app/session.js';
 import { Publications } from '../publications/Publications.js';
 
 const dataCollectionBlocks = lazyPage(
@@ -14,7 +14,7 @@ const monitoringBlocks = lazyPage(() => import('../monitoring/MonitoringBlocks.j
 
 export function NikoPage() {
   usePageTitle('НИКО');
-  const { user } = useSession();
+  const fills = useCan('responses.fill');
   const canMonitor = useCan('monitoring.read');
   return (
     <>
@@ -24,7 +24,7 @@ export function NikoPage() {
         <h2 id="niko-publications">Публикации</h2>
         <Publications />
       </section>
-      {user.role === 'organization' ? (
+      {fills ? (
         dataCollectionBlocks
       ) : canMonitor ? (
         monitoringBlocks

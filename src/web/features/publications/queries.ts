@@ -3,7 +3,6 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.js';
 import { useSession } from '../../app/session.js';
-import { sendDelete } from './send.js';
 import type { Publication, PublicationInput, PublicationPage } from './types.js';
 
 export const PUBLICATIONS_KEY = 'publications';
@@ -38,8 +37,8 @@ export const savePublication = (id: number | undefined, input: PublicationInput)
     ? api.post<Publication>('/api/publications', input)
     : api.patch<Publication>(`/api/publications/${id}`, input);
 
-export const deletePublication = (id: number) => sendDelete(`/api/publications/${id}`);
-export const deleteFile = (url: string) => sendDelete(url);
+export const deletePublication = (id: number) => api.delete(`/api/publications/${id}`);
+export const deleteFile = (url: string) => api.delete(url);
 export const previewMarkdown = (bodyMarkdown: string) =>
   api.post<{ html: string }>('/api/publications/preview', { bodyMarkdown });
 

@@ -2,8 +2,7 @@
 // sent one request per file so that each shows its own progress.
 import { useState } from 'react';
 import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES } from '../../../shared/publication-rules.js';
-import { errorMessage } from '../../app/api.js';
-import { uploadFile } from './send.js';
+import { api, errorMessage } from '../../app/api.js';
 import type { PublicationFile } from './types.js';
 
 export type Upload = {
@@ -59,8 +58,10 @@ export function useUploads() {
       if (u.state !== 'waiting') continue;
       update(u.key, { state: 'sending', progress: 0 });
       try {
-        await uploadFile<PublicationFile>(`/api/publications/${publicationId}/files`, u.file, (progress) =>
-          update(u.key, { progress }),
+        await api.uploadWithProgress<PublicationFile>(
+          `/api/publications/${publicationId}/files`,
+          u.file,
+          (progress) => update(u.key, { progress }),
         );
         update(u.key, { state: 'done', progress: 1 });
       } catch (err) {

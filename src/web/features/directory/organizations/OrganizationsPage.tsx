@@ -2,7 +2,7 @@
 import { Link } from 'react-router';
 import { ORGANIZATION_KIND_LABELS } from '../../../../shared/roles.js';
 import { usePageTitle } from '../../../app/page-title.js';
-import { useCan, useSession } from '../../../app/session.js';
+import { useCan, useSession, useSpansMunicipalities, useSpansRegions } from '../../../app/session.js';
 import { SelectField } from '../../../ui/Field.js';
 import { ActiveBadge } from '../ActiveBadge.js';
 import { MunicipalitySelect, RegionSelect, SearchBox } from '../filters.js';
@@ -16,11 +16,13 @@ const FILTERS = ['q', 'regionCode', 'municipalityId', 'kind', 'active'] as const
 export function OrganizationsPage() {
   usePageTitle('Организации');
   const { user } = useSession();
+  const spansRegions = useSpansRegions();
+  const spansMunicipalities = useSpansMunicipalities();
   const canWrite = useCan('directory.write');
   const { values, page, setFilter, setPage } = useListParams(FILTERS);
   const list = useOrganizations({ ...values, page, pageSize: PAGE_SIZE });
   // A regional coordinator picks among the municipalities of their own region.
-  const municipalityRegion = user.role === 'federal' ? values.regionCode : (user.regionCode ?? '');
+  const municipalityRegion = spansRegions ? values.regionCode : (user.regionCode ?? '');
 
   return (
     <ListPage
@@ -37,14 +39,14 @@ export function OrganizationsPage() {
             value={values.q}
             onSearch={(q) => setFilter({ q })}
           />
-          {user.role === 'federal' && (
+          {spansRegions && (
             <RegionSelect
               value={values.regionCode}
               onChange={(regionCode) => setFilter({ regionCode, municipalityId: '' })}
               allLabel="Все регионы"
             />
           )}
-          {user.role !== 'municipal' && (
+          {spansMunicipalities && (
             <MunicipalitySelect
               regionCode={municipalityRegion}
               value={values.municipalityId}

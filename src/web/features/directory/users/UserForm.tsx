@@ -1,5 +1,10 @@
 // Creating an account (login, role and the scope its role needs) or editing its name and e-mail.
-import type { Role } from '../../../../shared/roles.js';
+import {
+  ROLE_SCOPE_CHOICES,
+  ROLE_SCOPE_FIELD,
+  type Role,
+  type ScopeField,
+} from '../../../../shared/roles.js';
 import { SelectField, TextField } from '../../../ui/Field.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { FormActions, useDirectoryForm } from '../directory-form.js';
@@ -24,26 +29,31 @@ type Props = {
   onSubmit: (values: UserFormValues) => Promise<unknown>;
 };
 
-const needsRegion = (role: Role) => role !== 'federal';
-const needsMunicipality = (role: Role) => role === 'municipal' || role === 'organization';
+const asks = (role: Role, field: ScopeField) => ROLE_SCOPE_CHOICES[role].includes(field);
 
 function checkLocally(v: UserFormValues, mode: Props['mode']): Record<string, string> {
   const errors: Record<string, string> = {};
   if (mode === 'edit') return errors;
   if (!/^[a-z0-9_.-]{2,64}$/i.test(v.login.trim()))
     errors.login = 'Логин: от 2 до 64 латинских букв, цифр или знаков _ . -';
-  if (needsRegion(v.role) && !v.regionCode) errors.regionCode = 'Выберите регион.';
-  if (needsMunicipality(v.role) && !v.municipalityId) errors.municipalityId = 'Выберите муниципалитет.';
-  if (v.role === 'organization' && !v.organizationId) errors.organizationId = 'Выберите организацию.';
+  if (asks(v.role, 'regionCode') && !v.regionCode) errors.regionCode = 'Выберите регион.';
+  if (asks(v.role, 'municipalityId') && !v.municipalityId) errors.municipalityId = 'Выберите муниципалитет.';
+  if (asks(v.role, 'organizationId') && !v.organizationId) errors.organizationId = 'Выберите организацию.';
   return errors;
 }
 
 /** Only the scope field the role needs goes to the server; it refuses the others. */
 export function scopeFields(v: UserFormValues) {
-  if (v.role === 'regional') return { regionCode: v.regionCode };
-  if (v.role === 'municipal') return { municipalityId: Number(v.municipalityId) };
-  if (v.role === 'organization') return { organizationId: Number(v.organizationId) };
-  return {};
+  switch (ROLE_SCOPE_FIELD[v.role]) {
+    case 'regionCode':
+      return { regionCode: v.regionCode };
+    case 'municipalityId':
+      return { municipalityId: Number(v.municipalityId) };
+    case 'organizationId':
+      return { organizationId: Number(v.organizationId) };
+    default:
+      return {};
+  }
 }
 
 function OrganizationSelect(props: {
@@ -126,7 +136,7 @@ export function UserForm({ initial, mode, cancelTo, onSubmit }: Props) {
         maxLength={254}
         autoComplete="off"
       />
-      {creating && needsRegion(values.role) && (
+      {creating && asks(values.role, 'regionCode') && (
         <RegionSelect
           value={values.regionCode}
           onChange={(regionCode) => set({ regionCode, municipalityId: '', organizationId: '' })}
@@ -134,7 +144,7 @@ export function UserForm({ initial, mode, cancelTo, onSubmit }: Props) {
           required
         />
       )}
-      {creating && needsMunicipality(values.role) && (
+      {creating && asks(values.role, 'municipalityId') && (
         <MunicipalitySelect
           regionCode={values.regionCode}
           value={values.municipalityId}
@@ -143,7 +153,7 @@ export function UserForm({ initial, mode, cancelTo, onSubmit }: Props) {
           required
         />
       )}
-      {creating && values.role === 'organization' && (
+      {creating && asks(values.role, 'organizationId') && (
         <OrganizationSelect
           municipalityId={values.municipalityId}
           value={values.organizationId}

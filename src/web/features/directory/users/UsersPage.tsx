@@ -1,8 +1,9 @@
 // «Пользователи»: accounts within the viewer's scope, searched by login or name.
+
 import { usePageTitle } from '../../../app/page-title.js';
-import { useCan } from '../../../app/session.js';
+import { useCan, useSpansRegions } from '../../../app/session.js';
 import { SelectField } from '../../../ui/Field.js';
-import { RegionSelect, SearchBox, useIsFederal } from '../filters.js';
+import { RegionSelect, SearchBox } from '../filters.js';
 import { ListPage } from '../ListPage.js';
 import { ACTIVE_FILTER_OPTIONS, ROLE_OPTIONS } from '../labels.js';
 import { PAGE_SIZE, useListParams } from '../list-params.js';
@@ -11,7 +12,7 @@ import { UsersTable } from './UsersTable.js';
 
 export function UsersPage() {
   usePageTitle('Пользователи');
-  const federal = useIsFederal();
+  const federal = useSpansRegions();
   const canWrite = useCan('directory.write');
   const { values, page, setFilter, setPage } = useListParams(['q', 'role', 'regionCode', 'active'] as const);
   const list = useUsers({ ...values, page, pageSize: PAGE_SIZE });
