@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { directoryResponses } from '../../../shared/api/directory.js';
 import { authorize, authorizeObject } from '../../auth/plugin.js';
 import type { Db } from '../../db/connection.js';
 import { contextOf, userOf } from '../../http/context.js';
@@ -18,13 +19,19 @@ export async function geographyRoutes(fastify: FastifyInstance, opts: { db: Db }
   const read = { onRequest: authorize('directory.read') };
   const readOne = { onRequest: authorizeObject('directory.read') };
 
-  app.get('/api/regions', read, async (request) => {
+  app.get('/api/regions', { ...read, schema: { response: directoryResponses.regions } }, async (request) => {
     return { rows: await listRegions(db, userOf(contextOf(request))) };
   });
 
   app.get(
     '/api/regions/:code',
-    { ...readOne, schema: { params: z.strictObject({ code: z.string().max(10) }) } },
+    {
+      ...readOne,
+      schema: {
+        params: z.strictObject({ code: z.string().max(10) }),
+        response: directoryResponses.region,
+      },
+    },
     async (request) => {
       const viewer = userOf(contextOf(request));
       const code = RegionCode.safeParse(request.params.code);
@@ -50,6 +57,7 @@ export async function geographyRoutes(fastify: FastifyInstance, opts: { db: Db }
           q: z.string().max(100).optional(),
           ...PagingQuery,
         }),
+        response: directoryResponses.municipalities,
       },
     },
     async (request) => {
@@ -64,9 +72,13 @@ export async function geographyRoutes(fastify: FastifyInstance, opts: { db: Db }
     },
   );
 
-  app.get('/api/municipalities/:id', { ...readOne, schema: { params: IdParams } }, async (request) => {
-    const m = await getMunicipality(db, userOf(contextOf(request)), request.params.id);
-    if (!m) throw Problem.notFound('Муниципалитет не найден.');
-    return m;
-  });
+  app.get(
+    '/api/municipalities/:id',
+    { ...readOne, schema: { params: IdParams, response: directoryResponses.municipality } },
+    async (request) => {
+      const m = await getMunicipality(db, userOf(contextOf(request)), request.params.id);
+      if (!m) throw Problem.notFound('Муниципалитет не найден.');
+      return m;
+    },
+  );
 }

@@ -2,13 +2,13 @@
 // their region's organizations (the server decides; we only avoid offering what it will refuse).
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import type { DirectoryUser, PasswordReset } from '../../../shared/api/directory.js';
 import { api } from '../../app/api.js';
 import { useCan, useSession } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { OneTimePasswordDialog } from './OneTimePasswordDialog.js';
 import { DIRECTORY_KEY } from './queries.js';
-import type { DirectoryUser } from './types.js';
 
 export function useCanResetPassword(target: Pick<DirectoryUser, 'role'>): boolean {
   const { user } = useSession();
@@ -41,7 +41,7 @@ export function ResetPasswordButton({ user }: { user: Pick<DirectoryUser, 'id' |
           confirmLabel="Сбросить пароль"
           danger
           onConfirm={async () => {
-            const r = await api.post<{ oneTimePassword: string }>(`/api/users/${user.id}/reset-password`);
+            const r = await api.post<PasswordReset>(`/api/users/${user.id}/reset-password`);
             setPassword(r.oneTimePassword);
           }}
           onDone={() => {
