@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import { z } from 'zod';
+import { exportResponses } from '../../shared/api/monitoring.js';
 import { audit } from '../audit/service.js';
 import { authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
@@ -35,6 +36,7 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
             .regex(/^[0-9]{2}$/)
             .optional(),
         }),
+        response: exportResponses.requested,
       },
     },
     async (request, reply) => {
@@ -51,7 +53,7 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
 
   app.get(
     '/api/monitoring/collections/:id/exports',
-    { onRequest: watch, schema: { params: IdParams } },
+    { onRequest: watch, schema: { params: IdParams, response: exportResponses.list } },
     async (request) => {
       const user = userOf(contextOf(request));
       await visibleCollection(db, user, request.params.id);
@@ -59,13 +61,15 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
     },
   );
 
-  app.get('/api/exports/:id', { onRequest: watch, schema: { params: IdParams } }, async (request) =>
-    ownJob(db, contextOf(request), request.params.id),
+  app.get(
+    '/api/exports/:id',
+    { onRequest: watch, schema: { params: IdParams, response: exportResponses.one } },
+    async (request) => ownJob(db, contextOf(request), request.params.id),
   );
 
   app.get(
     '/api/exports/:id/download',
-    { onRequest: watch, schema: { params: IdParams } },
+    { onRequest: watch, schema: { params: IdParams, response: exportResponses.download } },
     async (request, reply) => {
       const ctx = contextOf(request);
       const job = await ownJob(db, ctx, request.params.id);

@@ -2,6 +2,7 @@
 // writes: every signed-in request records its session's activity).
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { operationResponses } from '../../shared/api/operations.js';
 import type { Db } from '../db/connection.js';
 
 function notReady(reply: import('fastify').FastifyReply, detail: string) {
@@ -14,20 +15,26 @@ function notReady(reply: import('fastify').FastifyReply, detail: string) {
 }
 
 export function installHealth(app: FastifyInstance, db: Db) {
-  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { logLevel: 'warn', schema: { response: operationResponses.healthz } }, async () => ({
+    status: 'ok',
+  }));
 
-  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
-    let readOnly: boolean;
-    try {
-      // A standby, or a demoted primary after a failover, answers reads and refuses every write.
-      const { rows } = await sql<{
-        ro: string;
-      }>`SELECT current_setting('transaction_read_only') AS ro`.execute(db);
-      readOnly = rows[0]?.ro === 'on';
-    } catch {
-      return notReady(reply, 'База данных недоступна.');
-    }
-    if (readOnly) return notReady(reply, 'База данных доступна только для чтения.');
-    return { status: 'ok', database: 'ok' };
-  });
+  app.get(
+    '/readyz',
+    { logLevel: 'warn', schema: { response: operationResponses.readyz } },
+    async (_request, reply) => {
+      let readOnly: boolean;
+      try {
+        // A standby, or a demoted primary after a failover, answers reads and refuses every write.
+        const { rows } = await sql<{
+          ro: string;
+        }>`SELECT current_setting('transaction_read_only') AS ro`.execute(db);
+        readOnly = rows[0]?.ro === 'on';
+      } catch {
+        return notReady(reply, 'База данных недоступна.');
+      }
+      if (readOnly) return notReady(reply, 'База данных доступна только для чтения.');
+      return { status: 'ok', database: 'ok' };
+    },
+  );
 }

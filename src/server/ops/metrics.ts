@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
+import { operationResponses } from '../../shared/api/operations.js';
 import { Problem } from '../http/problem.js';
 
 declare module 'fastify' {
@@ -45,13 +46,17 @@ export function installMetrics(app: FastifyInstance, options: MetricsOptions) {
   });
 
   // Registered even without a token, so that the path answers 404 rather than the web app's page.
-  app.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
-    if (!bearerMatches(request.headers.authorization, options.token)) {
-      throw Problem.notFound('Адрес не найден.');
-    }
-    reply.header('cache-control', 'no-store').type(registry.contentType);
-    return registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    { logLevel: 'warn', schema: { response: operationResponses.metrics } },
+    async (request, reply) => {
+      if (!bearerMatches(request.headers.authorization, options.token)) {
+        throw Problem.notFound('Адрес не найден.');
+      }
+      reply.header('cache-control', 'no-store').type(registry.contentType);
+      return registry.metrics();
+    },
+  );
 
   const listener = options.port === undefined ? null : metricsListener(registry);
   app.decorate('metricsAddress', () => listener?.address() ?? null);

@@ -1,8 +1,9 @@
 // «Открыт» / «Закрыт», and on the collection's own page, why it is closed.
+
+import type { Collection } from '../../../shared/api/collections.js';
 import { formatDateTime } from '../../../shared/dates.js';
 import { collectionStateLabel } from '../../../shared/statuses.js';
 import { StatusBadge } from '../../ui/StatusBadge.js';
-import type { Collection } from './types.js';
 
 export function CollectionStatusBadge({ open }: { open: boolean }) {
   return <StatusBadge tone={open ? 'success' : 'neutral'}>{collectionStateLabel(open)}</StatusBadge>;

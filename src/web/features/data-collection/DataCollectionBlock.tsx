@@ -2,13 +2,13 @@
 // part in, each with its status, dates, last transfer and the button to the table (manual §2).
 import { useEffect, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import type { CollectionBlockRow } from '../../../shared/api/responses.js';
 import { useSession } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
 import { Loading, ProblemMessage, SuccessMessage } from '../../ui/ProblemMessage.js';
 import { CollectionFacts } from './CollectionFacts.js';
 import { useDataCollectionBlocks } from './queries.js';
 import { existingQueue, pendingInBrowser, queueFor } from './queue-registry.js';
-import type { CollectionBlockRow } from './types.js';
 import './data-collection.css';
 
 /** «Заполнить» before anything is entered, «Редактировать» after; a closed collection is only viewed. */

@@ -2,6 +2,7 @@
 // name or login, filtered by status and municipality, sorted by any column and paged on the
 // server. The ✕ in its top right corner closes it; the eye opens an organization's data.
 import { useEffect, useId, useRef, useState } from 'react';
+import type { AreaCounts, ParticipantRow } from '../../../shared/api/monitoring.js';
 import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from '../../../shared/statuses.js';
 import { SelectField } from '../../ui/Field.js';
 import { Pager } from '../../ui/Pager.js';
@@ -10,7 +11,7 @@ import { SearchBox } from '../directory/filters.js';
 import { ParticipantsTable } from './ParticipantsTable.js';
 import { PARTICIPANTS_PAGE_SIZE, useParticipants } from './queries.js';
 import { SubmittedDataView } from './SubmittedDataView.js';
-import type { AreaCounts, ParticipantFilters, ParticipantRow } from './types.js';
+import type { ParticipantFilters } from './types.js';
 
 type Props = {
   id: string;

@@ -2,6 +2,7 @@
 // are the organization's own (data-collection/FormTable) over the snapshot; a note says when the
 // organization has changed things since it submitted.
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef } from 'react';
+import type { SubmittedView } from '../../../shared/api/monitoring.js';
 import { formatDateTime } from '../../../shared/dates.js';
 import { RESPONSE_STATUS_LABELS } from '../../../shared/statuses.js';
 import { Button } from '../../ui/Button.js';
@@ -9,7 +10,6 @@ import { InfoMessage, Loading, ProblemMessage } from '../../ui/ProblemMessage.js
 import { FormTable } from '../data-collection/FormTable.js';
 import { useSubmittedData } from './queries.js';
 import { snapshotDraft } from './snapshot-draft.js';
-import type { SubmittedView } from './types.js';
 import '../data-collection/data-collection.css';
 
 type Props = { responseId: number; name: string; onClose: () => void };

@@ -1,10 +1,10 @@
 // Files chosen in the editor: checked at once against the same rules the server applies, then
 // sent one request per file so that each shows its own progress.
 import { useState } from 'react';
+import type { PublicationFile } from '../../../shared/api/publications.js';
 import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES } from '../../../shared/publications.js';
 import { errorMessage } from '../../app/api.js';
 import { uploadFile } from './send.js';
-import type { PublicationFile } from './types.js';
 
 export type Upload = {
   key: string;
