@@ -31,34 +31,28 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
   const devices = new DeviceCookies(db, config.deviceCookie);
 
   // Hands the page its CSRF token (and sets the secret cookie it is checked against).
-  app.get(
-    '/api/auth/csrf',
-    { config: { passiveSession: true }, schema: { response: authResponses.csrf } },
-    async (_request, reply) => {
-      return { token: reply.generateSessionCsrf() };
-    },
-  );
+  const csrf = { config: { passiveSession: true }, schema: { response: authResponses.csrf } };
+  app.get('/api/auth/csrf', csrf, async (_request, reply) => {
+    return { token: reply.generateSessionCsrf() };
+  });
 
-  app.post(
-    '/api/auth/login',
-    { schema: { body: LoginBody, response: authResponses.login } },
-    async (request, reply) => {
-      const ctx = { ...contextOf(request), userAgent: request.headers['user-agent'] ?? '' };
-      const deviceCookie = request.cookies[DEVICE_COOKIE];
-      const signedIn = await signIn(db, config, devices, ctx, { ...request.body, deviceCookie });
-      reply.setCookie(
-        SESSION_COOKIE,
-        signedIn.session.token,
-        sessionCookieOptions(request, config.cookieSecure),
-      );
-      reply.setCookie(
-        DEVICE_COOKIE,
-        signedIn.deviceCookie,
-        deviceCookieOptions(request, config.cookieSecure, config.deviceCookie.maxAgeMs),
-      );
-      return { ok: true };
-    },
-  );
+  const login = { schema: { body: LoginBody, response: authResponses.login } };
+  app.post('/api/auth/login', login, async (request, reply) => {
+    const ctx = { ...contextOf(request), userAgent: request.headers['user-agent'] ?? '' };
+    const deviceCookie = request.cookies[DEVICE_COOKIE];
+    const signedIn = await signIn(db, config, devices, ctx, { ...request.body, deviceCookie });
+    reply.setCookie(
+      SESSION_COOKIE,
+      signedIn.session.token,
+      sessionCookieOptions(request, config.cookieSecure),
+    );
+    reply.setCookie(
+      DEVICE_COOKIE,
+      signedIn.deviceCookie,
+      deviceCookieOptions(request, config.cookieSecure, config.deviceCookie.maxAgeMs),
+    );
+    return { ok: true };
+  });
 
   app.post('/api/auth/logout', { schema: { response: authResponses.logout } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
@@ -68,30 +62,24 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
   });
 
   // The signed-in user, with the idle deadline. Polling it does not extend the session.
-  app.get(
-    '/api/auth/session',
-    { config: { passiveSession: true }, schema: { response: authResponses.session } },
-    async (request) => {
-      const user = request.user;
-      if (!user) throw Problem.unauthorized();
-      return {
-        user,
-        permissions: permissionsOf(user.role),
-        expiresAt: request.sessionExpiresAt?.toISOString(),
-        idleTimeoutSeconds: Math.round(config.sessionIdleMs / 1000),
-      };
-    },
-  );
+  const session = { config: { passiveSession: true }, schema: { response: authResponses.session } };
+  app.get('/api/auth/session', session, async (request) => {
+    const user = request.user;
+    if (!user) throw Problem.unauthorized();
+    return {
+      user,
+      permissions: permissionsOf(user.role),
+      expiresAt: request.sessionExpiresAt?.toISOString(),
+      idleTimeoutSeconds: Math.round(config.sessionIdleMs / 1000),
+    };
+  });
 
   // «Продолжить работу» in the idle warning: slides the expiry at once.
-  app.post(
-    '/api/auth/keepalive',
-    { onRequest: authorize('session.use'), schema: { response: authResponses.keepalive } },
-    async (request) => {
-      await extendSession(db, request.sessionId ?? '', config.sessionIdleMs);
-      return { expiresAt: new Date(Date.now() + config.sessionIdleMs).toISOString() };
-    },
-  );
+  const keepalive = { onRequest: authorize('session.use'), schema: { response: authResponses.keepalive } };
+  app.post('/api/auth/keepalive', keepalive, async (request) => {
+    await extendSession(db, request.sessionId ?? '', config.sessionIdleMs);
+    return { expiresAt: new Date(Date.now() + config.sessionIdleMs).toISOString() };
+  });
 
   app.post(
     '/api/auth/password',

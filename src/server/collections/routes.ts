@@ -51,13 +51,10 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
   const { db } = opts;
   const manageOne = authorizeObject('collections.manage');
 
-  app.get(
-    '/api/collections',
-    { onRequest: authorize('niko.read'), schema: { response: collectionResponses.list } },
-    async (request) => ({
-      rows: await listCollections(db, userOf(contextOf(request))),
-    }),
-  );
+  const list = { onRequest: authorize('niko.read'), schema: { response: collectionResponses.list } };
+  app.get('/api/collections', list, async (request) => ({
+    rows: await listCollections(db, userOf(contextOf(request))),
+  }));
 
   app.get(
     '/api/collections/:id',

@@ -21,35 +21,28 @@ export async function formRoutes(fastify: FastifyInstance, opts: { db: Db }) {
   const { db } = opts;
   const manage = authorize('forms.manage');
 
-  app.get(
-    '/api/forms/schema.json',
-    { onRequest: authorize('session.use'), schema: { response: formResponses.jsonSchema } },
-    async () => JSON_SCHEMA,
-  );
+  const schemaDocument = {
+    onRequest: authorize('session.use'),
+    schema: { response: formResponses.jsonSchema },
+  };
+  app.get('/api/forms/schema.json', schemaDocument, async () => JSON_SCHEMA);
 
-  app.get('/api/forms', { onRequest: manage, schema: { response: formResponses.list } }, async () => ({
-    rows: await listForms(db),
-  }));
+  const list = { onRequest: manage, schema: { response: formResponses.list } };
+  app.get('/api/forms', list, async () => ({ rows: await listForms(db) }));
 
   // The designer checks a definition as the operator builds or uploads it, without storing it.
-  app.post(
-    '/api/forms/check',
-    { onRequest: manage, schema: { body: DefinitionBody, response: formResponses.check } },
-    async (request) => {
-      const v = checkDefinition(request.body.definition);
-      return v.ok ? { ok: true, errors: [] } : { ok: false, errors: v.errors };
-    },
-  );
+  const check = { onRequest: manage, schema: { body: DefinitionBody, response: formResponses.check } };
+  app.post('/api/forms/check', check, async (request) => {
+    const v = checkDefinition(request.body.definition);
+    return v.ok ? { ok: true, errors: [] } : { ok: false, errors: v.errors };
+  });
 
-  app.post(
-    '/api/forms',
-    { onRequest: manage, schema: { body: DefinitionBody, response: formResponses.saved } },
-    async (request, reply) => {
-      const ctx = contextOf(request);
-      const created = await inTransaction(db, (tx) => createForm(tx, ctx, request.body.definition));
-      return reply.status(201).send(created);
-    },
-  );
+  const create = { onRequest: manage, schema: { body: DefinitionBody, response: formResponses.saved } };
+  app.post('/api/forms', create, async (request, reply) => {
+    const ctx = contextOf(request);
+    const created = await inTransaction(db, (tx) => createForm(tx, ctx, request.body.definition));
+    return reply.status(201).send(created);
+  });
 
   app.post(
     '/api/forms/:id/versions',

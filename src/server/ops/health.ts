@@ -15,26 +15,22 @@ function notReady(reply: import('fastify').FastifyReply, detail: string) {
 }
 
 export function installHealth(app: FastifyInstance, db: Db) {
-  app.get('/healthz', { logLevel: 'warn', schema: { response: operationResponses.healthz } }, async () => ({
-    status: 'ok',
-  }));
+  const live = { logLevel: 'warn', schema: { response: operationResponses.healthz } } as const;
+  app.get('/healthz', live, async () => ({ status: 'ok' }));
 
-  app.get(
-    '/readyz',
-    { logLevel: 'warn', schema: { response: operationResponses.readyz } },
-    async (_request, reply) => {
-      let readOnly: boolean;
-      try {
-        // A standby, or a demoted primary after a failover, answers reads and refuses every write.
-        const { rows } = await sql<{
-          ro: string;
-        }>`SELECT current_setting('transaction_read_only') AS ro`.execute(db);
-        readOnly = rows[0]?.ro === 'on';
-      } catch {
-        return notReady(reply, 'База данных недоступна.');
-      }
-      if (readOnly) return notReady(reply, 'База данных доступна только для чтения.');
-      return { status: 'ok', database: 'ok' };
-    },
-  );
+  const ready = { logLevel: 'warn', schema: { response: operationResponses.readyz } } as const;
+  app.get('/readyz', ready, async (_request, reply) => {
+    let readOnly: boolean;
+    try {
+      // A standby, or a demoted primary after a failover, answers reads and refuses every write.
+      const { rows } = await sql<{
+        ro: string;
+      }>`SELECT current_setting('transaction_read_only') AS ro`.execute(db);
+      readOnly = rows[0]?.ro === 'on';
+    } catch {
+      return notReady(reply, 'База данных недоступна.');
+    }
+    if (readOnly) return notReady(reply, 'База данных доступна только для чтения.');
+    return { status: 'ok', database: 'ok' };
+  });
 }

@@ -46,17 +46,14 @@ export function installMetrics(app: FastifyInstance, options: MetricsOptions) {
   });
 
   // Registered even without a token, so that the path answers 404 rather than the web app's page.
-  app.get(
-    '/metrics',
-    { logLevel: 'warn', schema: { response: operationResponses.metrics } },
-    async (request, reply) => {
-      if (!bearerMatches(request.headers.authorization, options.token)) {
-        throw Problem.notFound('Адрес не найден.');
-      }
-      reply.header('cache-control', 'no-store').type(registry.contentType);
-      return registry.metrics();
-    },
-  );
+  const scrape = { logLevel: 'warn', schema: { response: operationResponses.metrics } } as const;
+  app.get('/metrics', scrape, async (request, reply) => {
+    if (!bearerMatches(request.headers.authorization, options.token)) {
+      throw Problem.notFound('Адрес не найден.');
+    }
+    reply.header('cache-control', 'no-store').type(registry.contentType);
+    return registry.metrics();
+  });
 
   const listener = options.port === undefined ? null : metricsListener(registry);
   app.decorate('metricsAddress', () => listener?.address() ?? null);

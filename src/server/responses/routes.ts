@@ -46,13 +46,10 @@ export async function responseRoutes(fastify: FastifyInstance, opts: { db: Db })
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = opts;
 
-  app.get(
-    '/api/niko/data-collection',
-    { onRequest: authorize('responses.fill'), schema: { response: responseResponses.blocks } },
-    async (request) => ({
-      rows: await dataCollectionBlocks(db, userOf(contextOf(request))),
-    }),
-  );
+  const blocks = { onRequest: authorize('responses.fill'), schema: { response: responseResponses.blocks } };
+  app.get('/api/niko/data-collection', blocks, async (request) => ({
+    rows: await dataCollectionBlocks(db, userOf(contextOf(request))),
+  }));
 
   app.get(
     '/api/responses/:id',
