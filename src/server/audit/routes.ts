@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditResponses } from '../../shared/api/audit.js';
 import { authorize } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { DbId } from '../http/params.js';
@@ -20,7 +21,10 @@ export async function auditRoutes(fastify: FastifyInstance, opts: { db: Db }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/api/audit',
-    { onRequest: authorize('audit.read'), schema: { querystring: AuditQuery } },
+    {
+      onRequest: authorize('audit.read'),
+      schema: { querystring: AuditQuery, response: auditResponses.list },
+    },
     async (request) => {
       const { limit, beforeId, ...filter } = request.query;
       return auditPage(opts.db, filter, { limit, beforeId });

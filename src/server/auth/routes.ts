@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { authResponses } from '../../shared/api/auth.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { contextOf } from '../http/context.js';
@@ -30,11 +31,13 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
   const devices = new DeviceCookies(db, config.deviceCookie);
 
   // Hands the page its CSRF token (and sets the secret cookie it is checked against).
-  app.get('/api/auth/csrf', { config: { passiveSession: true } }, async (_request, reply) => {
+  const csrf = { config: { passiveSession: true }, schema: { response: authResponses.csrf } };
+  app.get('/api/auth/csrf', csrf, async (_request, reply) => {
     return { token: reply.generateSessionCsrf() };
   });
 
-  app.post('/api/auth/login', { schema: { body: LoginBody } }, async (request, reply) => {
+  const login = { schema: { body: LoginBody, response: authResponses.login } };
+  app.post('/api/auth/login', login, async (request, reply) => {
     const ctx = { ...contextOf(request), userAgent: request.headers['user-agent'] ?? '' };
     const deviceCookie = request.cookies[DEVICE_COOKIE];
     const signedIn = await signIn(db, config, devices, ctx, { ...request.body, deviceCookie });
@@ -51,7 +54,7 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
     return { ok: true };
   });
 
-  app.post('/api/auth/logout', async (request, reply) => {
+  app.post('/api/auth/logout', { schema: { response: authResponses.logout } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await endSession(db, token);
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(request, config.cookieSecure));
@@ -59,7 +62,8 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
   });
 
   // The signed-in user, with the idle deadline. Polling it does not extend the session.
-  app.get('/api/auth/session', { config: { passiveSession: true } }, async (request) => {
+  const session = { config: { passiveSession: true }, schema: { response: authResponses.session } };
+  app.get('/api/auth/session', session, async (request) => {
     const user = request.user;
     if (!user) throw Problem.unauthorized();
     return {
@@ -72,13 +76,17 @@ export async function authRoutes(fastify: FastifyInstance, opts: { db: Db; confi
   });
 
   // «Продолжить работу» in the idle warning: slides the expiry at once.
-  app.post('/api/auth/keepalive', { onRequest: authorize('session.use') }, async (request) => {
+  const keepalive = { onRequest: authorize('session.use'), schema: { response: authResponses.keepalive } };
+  app.post('/api/auth/keepalive', keepalive, async (request) => {
     return keepSessionAlive(db, request.sessionId ?? '', config.sessionIdleMs);
   });
 
   app.post(
     '/api/auth/password',
-    { onRequest: authorize('session.use'), schema: { body: ChangePasswordBody } },
+    {
+      onRequest: authorize('session.use'),
+      schema: { body: ChangePasswordBody, response: authResponses.password },
+    },
     async (request) => {
       await changeOwnPassword(db, config, contextOf(request), request.sessionId ?? '', request.body);
       return { ok: true };

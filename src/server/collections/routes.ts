@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { collectionResponses } from '../../shared/api/collections.js';
 import { ORGANIZATION_KINDS } from '../../shared/roles.js';
 import { authorize, authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
@@ -51,13 +52,17 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
   const { db } = opts;
   const manageOne = authorizeObject('collections.manage');
 
-  app.get('/api/collections', { onRequest: authorize('niko.read') }, async (request) => ({
+  const list = { onRequest: authorize('niko.read'), schema: { response: collectionResponses.list } };
+  app.get('/api/collections', list, async (request) => ({
     rows: await collectionList(db, contextOf(request)),
   }));
 
   app.get(
     '/api/collections/:id',
-    { onRequest: authorizeObject('niko.read'), schema: { params: IdParams } },
+    {
+      onRequest: authorizeObject('niko.read'),
+      schema: { params: IdParams, response: collectionResponses.one },
+    },
     async (request) => {
       return collectionDetails(db, contextOf(request), request.params.id);
     },
@@ -65,7 +70,10 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
 
   app.post(
     '/api/collections',
-    { onRequest: authorize('collections.manage'), schema: { body: CreateBody } },
+    {
+      onRequest: authorize('collections.manage'),
+      schema: { body: CreateBody, response: collectionResponses.created },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const created = await inTransaction(db, (tx) => createCollection(tx, ctx, request.body));
@@ -80,6 +88,7 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
       schema: {
         params: IdParams,
         body: z.strictObject({ title: z.string().trim().min(1).max(300), endsAt: Instant }).partial(),
+        response: collectionResponses.one,
       },
     },
     async (request) => {
@@ -91,7 +100,7 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
 
   app.post(
     '/api/collections/:id/close',
-    { onRequest: manageOne, schema: { params: IdParams } },
+    { onRequest: manageOne, schema: { params: IdParams, response: collectionResponses.one } },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => closeCollection(tx, ctx, request.params.id));
@@ -103,7 +112,11 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
     '/api/collections/:id/reopen',
     {
       onRequest: manageOne,
-      schema: { params: IdParams, body: z.strictObject({ endsAt: Instant.optional() }) },
+      schema: {
+        params: IdParams,
+        body: z.strictObject({ endsAt: Instant.optional() }),
+        response: collectionResponses.one,
+      },
     },
     async (request) => {
       const ctx = contextOf(request);
@@ -114,7 +127,10 @@ export async function collectionRoutes(fastify: FastifyInstance, opts: { db: Db 
 
   app.post(
     '/api/collections/:id/participants',
-    { onRequest: manageOne, schema: { params: IdParams, body: Participants } },
+    {
+      onRequest: manageOne,
+      schema: { params: IdParams, body: Participants, response: collectionResponses.participantsAdded },
+    },
     async (request) => {
       const ctx = contextOf(request);
       return inTransaction(db, (tx) => addCollectionParticipants(tx, ctx, request.params.id, request.body));

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import { z } from 'zod';
+import { exportResponses } from '../../shared/api/monitoring.js';
 import { authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/transaction.js';
@@ -32,6 +33,7 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
             .regex(/^[0-9]{2}$/)
             .optional(),
         }),
+        response: exportResponses.requested,
       },
     },
     async (request, reply) => {
@@ -46,19 +48,21 @@ export async function exportRoutes(fastify: FastifyInstance, opts: { db: Db; poo
 
   app.get(
     '/api/monitoring/collections/:id/exports',
-    { onRequest: watch, schema: { params: IdParams } },
+    { onRequest: watch, schema: { params: IdParams, response: exportResponses.list } },
     async (request) => {
       return { rows: await listOwnExports(db, contextOf(request), request.params.id) };
     },
   );
 
-  app.get('/api/exports/:id', { onRequest: watch, schema: { params: IdParams } }, async (request) =>
-    ownJob(db, contextOf(request), request.params.id),
+  app.get(
+    '/api/exports/:id',
+    { onRequest: watch, schema: { params: IdParams, response: exportResponses.one } },
+    async (request) => ownJob(db, contextOf(request), request.params.id),
   );
 
   app.get(
     '/api/exports/:id/download',
-    { onRequest: watch, schema: { params: IdParams } },
+    { onRequest: watch, schema: { params: IdParams, response: exportResponses.download } },
     async (request, reply) => {
       const ctx = contextOf(request);
       const job = await openExportDownload(db, ctx, request.params.id);

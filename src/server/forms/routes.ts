@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { formResponses } from '../../shared/api/forms.js';
 import { checkDefinition } from '../../shared/forms/check-definition.js';
 import { FormDefinitionSchema } from '../../shared/forms/definition.js';
 import { authorize, authorizeObject } from '../auth/plugin.js';
@@ -20,17 +21,24 @@ export async function formRoutes(fastify: FastifyInstance, opts: { db: Db }) {
   const { db } = opts;
   const manage = authorize('forms.manage');
 
-  app.get('/api/forms/schema.json', { onRequest: authorize('session.use') }, async () => JSON_SCHEMA);
+  const schemaDocument = {
+    onRequest: authorize('session.use'),
+    schema: { response: formResponses.jsonSchema },
+  };
+  app.get('/api/forms/schema.json', schemaDocument, async () => JSON_SCHEMA);
 
-  app.get('/api/forms', { onRequest: manage }, async () => ({ rows: await formList(db) }));
+  const list = { onRequest: manage, schema: { response: formResponses.list } };
+  app.get('/api/forms', list, async () => ({ rows: await formList(db) }));
 
   // The designer checks a definition as the operator builds or uploads it, without storing it.
-  app.post('/api/forms/check', { onRequest: manage, schema: { body: DefinitionBody } }, async (request) => {
+  const check = { onRequest: manage, schema: { body: DefinitionBody, response: formResponses.check } };
+  app.post('/api/forms/check', check, async (request) => {
     const v = checkDefinition(request.body.definition);
     return v.ok ? { ok: true, errors: [] } : { ok: false, errors: v.errors };
   });
 
-  app.post('/api/forms', { onRequest: manage, schema: { body: DefinitionBody } }, async (request, reply) => {
+  const create = { onRequest: manage, schema: { body: DefinitionBody, response: formResponses.saved } };
+  app.post('/api/forms', create, async (request, reply) => {
     const ctx = contextOf(request);
     const created = await inTransaction(db, (tx) => createForm(tx, ctx, request.body.definition));
     return reply.status(201).send(created);
@@ -38,7 +46,10 @@ export async function formRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.post(
     '/api/forms/:id/versions',
-    { onRequest: authorizeObject('forms.manage'), schema: { params: IdParams, body: DefinitionBody } },
+    {
+      onRequest: authorizeObject('forms.manage'),
+      schema: { params: IdParams, body: DefinitionBody, response: formResponses.saved },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const created = await inTransaction(db, (tx) =>
@@ -50,13 +61,19 @@ export async function formRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.get(
     '/api/form-versions/:id',
-    { onRequest: authorizeObject('forms.manage'), schema: { params: IdParams } },
+    {
+      onRequest: authorizeObject('forms.manage'),
+      schema: { params: IdParams, response: formResponses.version },
+    },
     async (request) => versionDetails(db, request.params.id),
   );
 
   app.get(
     '/api/form-versions/:id/download',
-    { onRequest: authorizeObject('forms.manage'), schema: { params: IdParams } },
+    {
+      onRequest: authorizeObject('forms.manage'),
+      schema: { params: IdParams, response: formResponses.download },
+    },
     async (request, reply) => {
       const v = await versionDetails(db, request.params.id);
       reply.header('content-disposition', `attachment; filename="form-${v.formId}-v${v.version}.json"`);
@@ -66,7 +83,10 @@ export async function formRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.put(
     '/api/form-versions/:id',
-    { onRequest: authorizeObject('forms.manage'), schema: { params: IdParams, body: DefinitionBody } },
+    {
+      onRequest: authorizeObject('forms.manage'),
+      schema: { params: IdParams, body: DefinitionBody, response: formResponses.version },
+    },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => editVersion(tx, ctx, request.params.id, request.body.definition));

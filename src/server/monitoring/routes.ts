@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { monitoringResponses } from '../../shared/api/monitoring.js';
 import { authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf, userOf } from '../http/context.js';
@@ -34,13 +35,23 @@ export async function monitoringRoutes(fastify: FastifyInstance, opts: { db: Db 
 
   app.get(
     '/api/monitoring/collections/:id/stats',
-    { onRequest: watch, schema: { params: IdParams, querystring: z.strictObject(Area) } },
+    {
+      onRequest: watch,
+      schema: {
+        params: IdParams,
+        querystring: z.strictObject(Area),
+        response: monitoringResponses.stats,
+      },
+    },
     async (request) => collectionStats(db, userOf(contextOf(request)), request.params.id, request.query),
   );
 
   app.get(
     '/api/monitoring/collections/:id/participants',
-    { onRequest: watch, schema: { params: IdParams, querystring: ListQuery } },
+    {
+      onRequest: watch,
+      schema: { params: IdParams, querystring: ListQuery, response: monitoringResponses.participants },
+    },
     async (request) => {
       const { page, pageSize, ...rest } = request.query;
       const r = await participantList(db, userOf(contextOf(request)), request.params.id, {
@@ -53,7 +64,7 @@ export async function monitoringRoutes(fastify: FastifyInstance, opts: { db: Db 
 
   app.get(
     '/api/monitoring/responses/:id/submitted',
-    { onRequest: watch, schema: { params: IdParams } },
+    { onRequest: watch, schema: { params: IdParams, response: monitoringResponses.submitted } },
     async (request) => submittedData(db, userOf(contextOf(request)), request.params.id),
   );
 }

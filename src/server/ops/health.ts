@@ -1,6 +1,7 @@
 // Liveness (/healthz: the process answers) and readiness (/readyz: the database answers, and takes
 // writes: every signed-in request records its session's activity).
 import type { FastifyInstance } from 'fastify';
+import { operationResponses } from '../../shared/api/operations.js';
 import type { Db } from '../db/connection.js';
 import { isReadOnly } from '../db/read-only.js';
 
@@ -14,9 +15,11 @@ function notReady(reply: import('fastify').FastifyReply, detail: string) {
 }
 
 export function installHealth(app: FastifyInstance, db: Db) {
-  app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+  const live = { logLevel: 'warn', schema: { response: operationResponses.healthz } } as const;
+  app.get('/healthz', live, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', { logLevel: 'warn' }, async (_request, reply) => {
+  const ready = { logLevel: 'warn', schema: { response: operationResponses.readyz } } as const;
+  app.get('/readyz', ready, async (_request, reply) => {
     let readOnly: boolean;
     try {
       readOnly = await isReadOnly(db);

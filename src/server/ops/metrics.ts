@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
+import { operationResponses } from '../../shared/api/operations.js';
 import { Problem } from '../http/problem.js';
 
 declare module 'fastify' {
@@ -45,7 +46,8 @@ export function installMetrics(app: FastifyInstance, options: MetricsOptions) {
   });
 
   // Registered even without a token, so that the path answers 404 rather than the web app's page.
-  app.get('/metrics', { logLevel: 'warn' }, async (request, reply) => {
+  const scrape = { logLevel: 'warn', schema: { response: operationResponses.metrics } } as const;
+  app.get('/metrics', scrape, async (request, reply) => {
     if (!bearerMatches(request.headers.authorization, options.token)) {
       throw Problem.notFound('Адрес не найден.');
     }

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import { z } from 'zod';
+import { publicationResponses } from '../../shared/api/publications.js';
 import { PublicationCreate, PublicationFields, PublicationPatch } from '../../shared/publications.js';
 import { authorize, authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
@@ -46,7 +47,10 @@ export async function publicationRoutes(
 
   app.get(
     '/api/publications',
-    { onRequest: authorize('publications.read'), schema: { querystring: ListQuery } },
+    {
+      onRequest: authorize('publications.read'),
+      schema: { querystring: ListQuery, response: publicationResponses.list },
+    },
     async (request) => {
       const { page, pageSize, q } = request.query;
       const r = await publicationList(db, contextOf(request), { q }, pageWindow(request.query));
@@ -56,19 +60,28 @@ export async function publicationRoutes(
 
   app.get(
     '/api/publications/:id',
-    { onRequest: authorizeObject('publications.read'), schema: { params: IdParams } },
+    {
+      onRequest: authorizeObject('publications.read'),
+      schema: { params: IdParams, response: publicationResponses.one },
+    },
     async (request) => publicationDetails(db, contextOf(request), request.params.id),
   );
 
   app.post(
     '/api/publications/preview',
-    { onRequest: authorize('publications.write'), schema: { body: PreviewBody } },
+    {
+      onRequest: authorize('publications.write'),
+      schema: { body: PreviewBody, response: publicationResponses.preview },
+    },
     async (request) => ({ html: renderMarkdown(request.body.bodyMarkdown) }),
   );
 
   app.post(
     '/api/publications',
-    { onRequest: authorize('publications.write'), schema: { body: PublicationCreate } },
+    {
+      onRequest: authorize('publications.write'),
+      schema: { body: PublicationCreate, response: publicationResponses.created },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const id = await inTransaction(db, (tx) => createPublication(tx, ctx, request.body));
@@ -80,7 +93,7 @@ export async function publicationRoutes(
     '/api/publications/:id',
     {
       onRequest: authorizeObject('publications.write'),
-      schema: { params: IdParams, body: PublicationPatch },
+      schema: { params: IdParams, body: PublicationPatch, response: publicationResponses.one },
     },
     async (request) => {
       const ctx = contextOf(request);
@@ -91,7 +104,10 @@ export async function publicationRoutes(
 
   app.delete(
     '/api/publications/:id',
-    { onRequest: authorizeObject('publications.write'), schema: { params: IdParams } },
+    {
+      onRequest: authorizeObject('publications.write'),
+      schema: { params: IdParams, response: publicationResponses.removed },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => removePublication(tx, ctx, request.params.id));
@@ -102,7 +118,10 @@ export async function publicationRoutes(
   // One file per request, so that the browser can show each file's progress.
   app.post(
     '/api/publications/:id/files',
-    { onRequest: authorizeObject('publications.write'), schema: { params: IdParams } },
+    {
+      onRequest: authorizeObject('publications.write'),
+      schema: { params: IdParams, response: publicationResponses.fileAdded },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const { id } = request.params;
@@ -120,7 +139,7 @@ export async function publicationRoutes(
     '/api/publications/:id/files/:fileId',
     {
       onRequest: authorizeObject('publications.read'),
-      schema: { params: FileId },
+      schema: { params: FileId, response: publicationResponses.file },
       // A HEAD would run the download (audit entry, database reads) only to drop the body.
       exposeHeadRoute: false,
     },
@@ -139,7 +158,10 @@ export async function publicationRoutes(
 
   app.delete(
     '/api/publications/:id/files/:fileId',
-    { onRequest: authorizeObject('publications.write'), schema: { params: FileId } },
+    {
+      onRequest: authorizeObject('publications.write'),
+      schema: { params: FileId, response: publicationResponses.removed },
+    },
     async (request, reply) => {
       const { id, fileId } = request.params;
       await inTransaction(db, (tx) => removeAttachment(tx, contextOf(request), id, fileId));

@@ -4,6 +4,7 @@ import { setImmediate } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { reportResponses } from '../../shared/api/reports.js';
 import { authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf } from '../http/context.js';
@@ -59,7 +60,10 @@ export async function reportRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.get(
     '/api/responses/:id/report.pdf',
-    { onRequest: authorizeObject('responses.read'), schema: { params: IdParams } },
+    {
+      onRequest: authorizeObject('responses.read'),
+      schema: { params: IdParams, response: reportResponses.one },
+    },
     async (request, reply) => {
       const report = await latestReport(db, contextOf(request), request.params.id);
       const fileName = `Отчет ${report.organization.code} ${report.collectionTitle}.pdf`;
@@ -69,7 +73,10 @@ export async function reportRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.get(
     '/api/monitoring/collections/:id/reports.pdf',
-    { onRequest: authorizeObject('monitoring.read'), schema: { params: IdParams, querystring: ChosenQuery } },
+    {
+      onRequest: authorizeObject('monitoring.read'),
+      schema: { params: IdParams, querystring: ChosenQuery, response: reportResponses.chosen },
+    },
     async (request, reply) => {
       const { reports, notSubmitted } = await chosenReports(
         db,

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { responseResponses } from '../../shared/api/responses.js';
 import { authorize, authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/transaction.js';
@@ -46,13 +47,17 @@ export async function responseRoutes(fastify: FastifyInstance, opts: { db: Db })
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const { db } = opts;
 
-  app.get('/api/niko/data-collection', { onRequest: authorize('responses.fill') }, async (request) => ({
+  const blocks = { onRequest: authorize('responses.fill'), schema: { response: responseResponses.blocks } };
+  app.get('/api/niko/data-collection', blocks, async (request) => ({
     rows: await dataCollectionBlocks(db, userOf(contextOf(request))),
   }));
 
   app.get(
     '/api/responses/:id',
-    { onRequest: authorizeObject('responses.read'), schema: { params: IdParams } },
+    {
+      onRequest: authorizeObject('responses.read'),
+      schema: { params: IdParams, response: responseResponses.editor },
+    },
     async (request) => responseForEditor(db, userOf(contextOf(request)), request.params.id),
   );
 
@@ -60,7 +65,7 @@ export async function responseRoutes(fastify: FastifyInstance, opts: { db: Db })
     '/api/responses/:id/changes',
     {
       onRequest: authorizeObject('responses.fill'),
-      schema: { params: IdParams, body: ChangesBody },
+      schema: { params: IdParams, body: ChangesBody, response: responseResponses.changes },
       // The values go into the cells and the history: they count against the write limit.
       config: { writeCharacters: (body) => valueCharacters(body as z.infer<typeof ChangesBody>) },
     },
@@ -85,7 +90,10 @@ export async function responseRoutes(fastify: FastifyInstance, opts: { db: Db })
 
   app.post(
     '/api/responses/:id/submit',
-    { onRequest: authorizeObject('responses.fill'), schema: { params: IdParams } },
+    {
+      onRequest: authorizeObject('responses.fill'),
+      schema: { params: IdParams, response: responseResponses.submitted },
+    },
     async (request) => {
       const ctx = contextOf(request);
       return inTransaction(db, (tx) => submitResponse(tx, ctx, request.params.id));
@@ -96,7 +104,7 @@ export async function responseRoutes(fastify: FastifyInstance, opts: { db: Db })
     '/api/responses/:id/history',
     {
       onRequest: authorizeObject('responses.read'),
-      schema: { params: IdParams, querystring: HistoryQuery },
+      schema: { params: IdParams, querystring: HistoryQuery, response: responseResponses.history },
     },
     async (request) => {
       const { cell, ...page } = request.query;

@@ -3,6 +3,7 @@
 // the deadline we ask the server once more before leaving.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { KeepAlive } from '../../shared/api/auth.js';
 import { Button } from '../ui/Button.js';
 import { Dialog } from '../ui/Dialog.js';
 import { ProblemMessage } from '../ui/ProblemMessage.js';
@@ -62,7 +63,7 @@ export function IdleWatcher() {
     setExtending(true);
     setError(null);
     try {
-      const r = await api.post<{ expiresAt: string }>('/api/auth/keepalive');
+      const r = await api.post<KeepAlive>('/api/auth/keepalive');
       sessionClock.confirm(r.expiresAt, (deadline?.idleTimeoutMs ?? 0) / 1000);
     } catch (err) {
       setError(err);

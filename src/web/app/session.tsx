@@ -2,6 +2,8 @@
 // Polled every 30 s (the poll does not extend the session) so the idle warning stays truthful.
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
+import type { authResponses } from '../../shared/api/auth.js';
+import type { Answer } from '../../shared/api/common.js';
 import type { Action } from '../../shared/permissions.js';
 import type { SessionUser } from '../../shared/session-user.js';
 import { api } from './api.js';
@@ -11,15 +13,8 @@ export type Permission = Action;
 
 export type { SessionUser };
 
-export type Session = {
-  user: SessionUser;
-  /** `can()` of the server's policy for every action it grants this user. */
-  permissions: Permission[];
-  /** Whether the user's scope spans several regions, or several municipalities: lists offer those filters then. */
-  scopeSpans: { regions: boolean; municipalities: boolean };
-  expiresAt: string;
-  idleTimeoutSeconds: number;
-};
+/** GET /api/auth/session, typed by its response schema (src/shared/api/auth.ts). */
+export type Session = Answer<typeof authResponses.session>;
 
 export const SESSION_QUERY_KEY = ['session'] as const;
 const POLL_INTERVAL_MS = 30_000;

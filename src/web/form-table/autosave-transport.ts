@@ -1,6 +1,8 @@
 // Sends one batch of changes through the app's API client and tells the queue what came of it.
 // Only a clear answer from the server ends a change's journey; anything unclear (no network, a
 // timeout, a 5xx, a proxy's page) means "send the same ids again later", which the server makes safe.
+import type { Answer } from '../../shared/api/common.js';
+import type { responseResponses } from '../../shared/api/responses.js';
 import { ApiError, api } from '../app/api.js';
 import type { ChangeResult, SendOutcome, Transport, WireChange } from './autosave-types.js';
 
@@ -25,9 +27,12 @@ export function changesTransport(responseId: number, timeoutMs = TIMEOUT_MS): Tr
 
 async function post(responseId: number, changes: WireChange[]): Promise<SendOutcome> {
   try {
-    const body = await api.post<{ results: ChangeResult[] }>(`/api/responses/${responseId}/changes`, {
-      changes,
-    });
+    const body = await api.post<Answer<typeof responseResponses.changes>>(
+      `/api/responses/${responseId}/changes`,
+      {
+        changes,
+      },
+    );
     return Array.isArray(body?.results)
       ? { kind: 'results', results: body.results }
       : { kind: 'retry', message: NO_NETWORK };

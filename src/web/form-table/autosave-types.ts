@@ -1,16 +1,14 @@
 // The vocabulary of autosave, shared by the queue, its storage and its transport: what a queued
 // change is, what the server answers about it, and what the page shows about it.
 
-/** A cell's value and version as the server holds it. */
-export type CellVersion = { value: string | null; version: number };
+import type { CellVersion, ChangeResult } from '../../shared/api/responses.js';
+
+/** A cell's value and version as the server holds it; the server's answer about one change (200, or
+ * 409 cell_conflict). Both are declared with the route's response schema. */
+export type { CellVersion, ChangeResult };
 
 /** One change as POST /api/responses/:id/changes takes it. */
 export type WireChange = { id: string; cell: string; value: string | null; base: number };
-
-/** The server's answer about one change (200, or 409 cell_conflict). */
-export type ChangeResult =
-  | { id: string; cell: string; status: 'applied' | 'duplicate'; version: number; value: string | null }
-  | { id: string; cell: string; status: 'conflict'; yours: string | null; current: CellVersion };
 
 /** What came of sending one batch, as the queue needs to know it. */
 export type SendOutcome =

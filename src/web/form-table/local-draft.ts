@@ -2,11 +2,11 @@
 // (FormTable) without a response behind it: «Предпросмотр» of a form, a submitted snapshot seen by
 // a coordinator. Its queue keeps nothing in the browser's storage, and `transport` stands in for
 // the server.
+import type { ResponseForEditor } from '../../shared/api/responses.js';
 import type { FormDefinition } from '../../shared/forms/definition.js';
 import { AutosaveQueue } from './autosave-queue.js';
 import type { CellVersion, ChangeStore, Transport } from './autosave-types.js';
 import { ResponseDraft } from './response-draft.js';
-import type { ResponseForEditor } from './types.js';
 
 const memoryOnly: ChangeStore = {
   load: () => [],
@@ -32,9 +32,13 @@ export function localDraft(opts: {
   // ResponseDraft reads the definition, the id and the cells; the rest describes a real response.
   const response: ResponseForEditor = {
     id: opts.id,
+    collectionId: 0,
+    organizationId: 0,
     status: opts.canEdit ? 'not_started' : 'submitted',
     startedAt: null,
+    firstSubmittedAt: null,
     lastSubmittedAt: null,
+    lastChangedAt: null,
     submissionCount: opts.canEdit ? 0 : 1,
     collectionTitle: opts.definition.title,
     startsAt: '',

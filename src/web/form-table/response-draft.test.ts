@@ -2,13 +2,13 @@
 // cells, and a spreadsheet block pasted over computed rows and columns and into a growing table.
 import { describe, expect, it } from 'vitest';
 import { NIKO_CONTEXT_FORM } from '../../server/demo/niko-form.js';
+import type { ResponseForEditor } from '../../shared/api/responses.js';
 import { checkDefinition } from '../../shared/forms/check-definition.js';
 import type { FormDefinition } from '../../shared/forms/definition.js';
 import { AutosaveQueue } from './autosave-queue.js';
 import { TabSlotStore } from './autosave-storage.js';
 import { memoryStorage } from './memory-storage.js';
 import { ResponseDraft } from './response-draft.js';
-import type { ResponseForEditor } from './types.js';
 
 const verdict = checkDefinition(NIKO_CONTEXT_FORM);
 if (!verdict.ok) throw new Error('the demo form is invalid');

@@ -1,6 +1,7 @@
 // The form as the person edits it: the server's cells with their unsaved changes on top (the
 // autosave queue), checked by the shared engine after every change. Plain TypeScript with a
 // subscribe(), so each cell of the table re-renders only when what it shows changes.
+import type { ResponseForEditor } from '../../shared/api/responses.js';
 import { normalizeInput } from '../../shared/forms/cells.js';
 import type { FormDefinition, Table } from '../../shared/forms/definition.js';
 import { cellKey, rowIdsOf } from '../../shared/forms/layout.js';
@@ -8,7 +9,7 @@ import { newRowId, rowMarkerKey, toFormData } from '../../shared/forms/response-
 import { type FormData, type FormVerdict, validateForm } from '../../shared/forms/validate.js';
 import type { AutosaveQueue } from './autosave-queue.js';
 import { parseClipboardBlock } from './paste-block.js';
-import type { FormErrors, ResponseForEditor } from './types.js';
+import type { FormErrors } from './types.js';
 
 export class ResponseDraft {
   readonly definition: FormDefinition;

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { directoryResponses } from '../../../shared/api/directory.js';
 import { authorize, authorizeObject } from '../../auth/plugin.js';
 import type { Db } from '../../db/connection.js';
 import { contextOf } from '../../http/context.js';
@@ -17,13 +18,19 @@ export async function geographyRoutes(fastify: FastifyInstance, opts: { db: Db }
   const read = { onRequest: authorize('directory.read') };
   const readOne = { onRequest: authorizeObject('directory.read') };
 
-  app.get('/api/regions', read, async (request) => {
+  app.get('/api/regions', { ...read, schema: { response: directoryResponses.regions } }, async (request) => {
     return { rows: await regionList(db, contextOf(request)) };
   });
 
   app.get(
     '/api/regions/:code',
-    { ...readOne, schema: { params: z.strictObject({ code: z.string().max(10) }) } },
+    {
+      ...readOne,
+      schema: {
+        params: z.strictObject({ code: z.string().max(10) }),
+        response: directoryResponses.region,
+      },
+    },
     async (request) => {
       const code = RegionCode.safeParse(request.params.code);
       return regionDetails(db, contextOf(request), code.success ? code.data : undefined);
@@ -40,6 +47,7 @@ export async function geographyRoutes(fastify: FastifyInstance, opts: { db: Db }
           q: z.string().max(100).optional(),
           ...PagingQuery,
         }),
+        response: directoryResponses.municipalities,
       },
     },
     async (request) => {
@@ -49,7 +57,9 @@ export async function geographyRoutes(fastify: FastifyInstance, opts: { db: Db }
     },
   );
 
-  app.get('/api/municipalities/:id', { ...readOne, schema: { params: IdParams } }, async (request) => {
-    return municipalityDetails(db, contextOf(request), request.params.id);
-  });
+  app.get(
+    '/api/municipalities/:id',
+    { ...readOne, schema: { params: IdParams, response: directoryResponses.municipality } },
+    async (request) => municipalityDetails(db, contextOf(request), request.params.id),
+  );
 }

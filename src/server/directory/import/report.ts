@@ -1,22 +1,15 @@
-// The shape of an import's answer, shared by the parser, the validators and the service.
+// The shape of an import's answer, shared by the parser, the validators and the service. The
+// answer itself is declared once, with the browser, in src/shared/api/directory.ts.
+import type { CellError } from '../../../shared/api/directory.js';
 
-export const IMPORT_MODES = ['all', 'valid-only'] as const;
-export type ImportMode = (typeof IMPORT_MODES)[number];
-
-/** `column` is the column's English key (`code`, `login`…), or '' for the file as a whole. */
-export type CellError = { column: string; message: string };
-export type RefusedRow = { row: number; errors: CellError[] };
-export type Credential = { login: string; oneTimePassword: string };
-
-export type ImportReport = {
-  applied: boolean;
-  mode: ImportMode;
-  total: number;
-  created: number;
-  updated: number;
-  refused: RefusedRow[];
-  credentials?: Credential[];
-};
+export {
+  type CellError,
+  type Credential,
+  IMPORT_MODES,
+  type ImportMode,
+  type ImportReport,
+  type RefusedRow,
+} from '../../../shared/api/directory.js';
 
 /** The header row as the user sees it in Excel; file-level errors are reported against it. */
 export const HEADER_ROW = 1;

@@ -2,6 +2,7 @@
 // The routes only read the request; service.ts does the work.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { directoryResponses } from '../../../shared/api/directory.js';
 import { authorize } from '../../auth/plugin.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/connection.js';
@@ -21,7 +22,10 @@ export async function importRoutes(fastify: FastifyInstance, opts: { db: Db; con
     for (const format of FORMATS) {
       app.get(
         `/api/import/${subject}/template.${format}`,
-        { onRequest: authorize('directory.write') },
+        {
+          onRequest: authorize('directory.write'),
+          schema: { response: directoryResponses.importTemplate(format) },
+        },
         async (_request, reply) => {
           const body = await template(subject, format);
           return reply
@@ -34,7 +38,7 @@ export async function importRoutes(fastify: FastifyInstance, opts: { db: Db; con
 
     app.post(
       `/api/import/${subject}`,
-      { onRequest: authorize('directory.write') },
+      { onRequest: authorize('directory.write'), schema: { response: directoryResponses.import } },
       async (request, reply) => {
         const upload = await readUpload(request, config.importLimitBytes);
         // The answer may carry one-time passwords: no cache may keep it.

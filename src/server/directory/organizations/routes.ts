@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { directoryResponses } from '../../../shared/api/directory.js';
 import { ORGANIZATION_KINDS } from '../../../shared/roles.js';
 import { authorize, authorizeObject } from '../../auth/plugin.js';
 import type { Db } from '../../db/connection.js';
@@ -49,7 +50,10 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { db: D
 
   app.get(
     '/api/organizations',
-    { onRequest: authorize('directory.read'), schema: { querystring: ListQuery } },
+    {
+      onRequest: authorize('directory.read'),
+      schema: { querystring: ListQuery, response: directoryResponses.organizations },
+    },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       const r = await organizationsPage(db, contextOf(request), filter, pageWindow(request.query));
@@ -59,13 +63,19 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { db: D
 
   app.get(
     '/api/organizations/:id',
-    { onRequest: authorizeObject('directory.read'), schema: { params: IdParams } },
+    {
+      onRequest: authorizeObject('directory.read'),
+      schema: { params: IdParams, response: directoryResponses.organization },
+    },
     async (request) => organizationDetails(db, contextOf(request), request.params.id),
   );
 
   app.post(
     '/api/organizations',
-    { onRequest: authorize('directory.write'), schema: { body: CreateBody } },
+    {
+      onRequest: authorize('directory.write'),
+      schema: { body: CreateBody, response: directoryResponses.organizationCreated },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const created = await inTransaction(db, (tx) => createOrganization(tx, ctx, request.body));
@@ -75,7 +85,10 @@ export async function organizationRoutes(fastify: FastifyInstance, opts: { db: D
 
   app.patch(
     '/api/organizations/:id',
-    { onRequest: authorizeObject('directory.write'), schema: { params: IdParams, body: PatchBody } },
+    {
+      onRequest: authorizeObject('directory.write'),
+      schema: { params: IdParams, body: PatchBody, response: directoryResponses.organization },
+    },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => editOrganization(tx, ctx, request.params.id, request.body));

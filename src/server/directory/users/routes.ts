@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { directoryResponses } from '../../../shared/api/directory.js';
 import { ROLES } from '../../../shared/roles.js';
 import { authorize, authorizeObject } from '../../auth/plugin.js';
 import type { Db } from '../../db/connection.js';
@@ -52,7 +53,10 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.get(
     '/api/users',
-    { onRequest: authorize('directory.read'), schema: { querystring: ListQuery } },
+    {
+      onRequest: authorize('directory.read'),
+      schema: { querystring: ListQuery, response: directoryResponses.users },
+    },
     async (request) => {
       const { page, pageSize, ...filter } = request.query;
       const r = await usersPage(db, contextOf(request), filter, pageWindow(request.query));
@@ -62,7 +66,10 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.get(
     '/api/users/:id',
-    { onRequest: authorizeObject('directory.read'), schema: { params: IdParams } },
+    {
+      onRequest: authorizeObject('directory.read'),
+      schema: { params: IdParams, response: directoryResponses.user },
+    },
     async (request) => {
       return userDetails(db, contextOf(request), request.params.id);
     },
@@ -70,7 +77,10 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.post(
     '/api/users',
-    { onRequest: authorize('directory.write'), schema: { body: CreateBody } },
+    {
+      onRequest: authorize('directory.write'),
+      schema: { body: CreateBody, response: directoryResponses.userCreated },
+    },
     async (request, reply) => {
       const ctx = contextOf(request);
       const created = await inTransaction(db, (tx) => createUser(tx, ctx, request.body));
@@ -80,7 +90,10 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.patch(
     '/api/users/:id',
-    { onRequest: authorizeObject('directory.write'), schema: { params: IdParams, body: PatchBody } },
+    {
+      onRequest: authorizeObject('directory.write'),
+      schema: { params: IdParams, body: PatchBody, response: directoryResponses.user },
+    },
     async (request) => {
       const ctx = contextOf(request);
       await inTransaction(db, (tx) => editUser(tx, ctx, request.params.id, request.body));
@@ -90,7 +103,10 @@ export async function userRoutes(fastify: FastifyInstance, opts: { db: Db }) {
 
   app.post(
     '/api/users/:id/reset-password',
-    { onRequest: authorizeObject('users.resetPassword'), schema: { params: IdParams } },
+    {
+      onRequest: authorizeObject('users.resetPassword'),
+      schema: { params: IdParams, response: directoryResponses.passwordReset },
+    },
     async (request) => {
       const ctx = contextOf(request);
       return inTransaction(db, (tx) => resetPassword(tx, ctx, request.params.id));

@@ -3,6 +3,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { auditResponses } from '../../../shared/api/audit.js';
+import type { Answer } from '../../../shared/api/common.js';
 import { formatDateTime } from '../../../shared/dates.js';
 import { api } from '../../app/api.js';
 import { usePageTitle } from '../../app/page-title.js';
@@ -10,19 +12,6 @@ import { Button } from '../../ui/Button.js';
 import { TextField } from '../../ui/Field.js';
 import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
 import { AUDIT_ACTION_LABELS, OBJECT_TYPE_LABELS } from './action-labels.js';
-
-type AuditRow = {
-  id: number;
-  at: string;
-  actorLogin: string;
-  ip: string;
-  action: string;
-  objectType: string;
-  objectId: string;
-  details: Record<string, unknown>;
-};
-
-type AuditPortion = { rows: AuditRow[]; nextBeforeId: number | null };
 
 const LIMIT = 50;
 
@@ -38,7 +27,12 @@ export function AuditPage() {
   const log = useInfiniteQuery({
     queryKey: ['audit', { action, actor }],
     queryFn: ({ pageParam }) =>
-      api.get<AuditPortion>('/api/audit', { action, actor, beforeId: pageParam, limit: LIMIT }),
+      api.get<Answer<typeof auditResponses.list>>('/api/audit', {
+        action,
+        actor,
+        beforeId: pageParam,
+        limit: LIMIT,
+      }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextBeforeId ?? undefined,
   });

@@ -1,6 +1,8 @@
 // «Добавить участников»: the same selector as a new collection; organizations already taking part
 // are left as they are, and the answer says how many were added.
 import { type FormEvent, useId, useState } from 'react';
+import type { collectionResponses } from '../../../shared/api/collections.js';
+import type { Answer } from '../../../shared/api/common.js';
 import { api } from '../../app/api.js';
 import { Button } from '../../ui/Button.js';
 import { Dialog } from '../../ui/Dialog.js';
@@ -25,7 +27,7 @@ export function AddParticipantsDialog({ collectionId, onDone, onCancel }: Props)
     if (Object.keys(local).length) return;
     setBusy(true);
     try {
-      const { added } = await api.post<{ added: number }>(
+      const { added } = await api.post<Answer<typeof collectionResponses.participantsAdded>>(
         `/api/collections/${collectionId}/participants`,
         participantsBody(participants),
       );

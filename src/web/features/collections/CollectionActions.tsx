@@ -3,6 +3,7 @@
 // refusal in its dialog, and its outcome on the page.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Collection } from '../../../shared/api/collections.js';
 import { formatDateTime } from '../../../shared/dates.js';
 import { plural } from '../../../shared/plural.js';
 import { api } from '../../app/api.js';
@@ -12,7 +13,6 @@ import { AddParticipantsDialog } from './AddParticipantsDialog.js';
 import { EndDialog } from './EndDialog.js';
 import { laterEnd, toMoscowDateTime } from './moscow-time.js';
 import { COLLECTIONS_KEY } from './queries.js';
-import type { Collection } from './types.js';
 
 type Props = { collection: Collection; onNotice: (message: string) => void };
 type Open = 'close' | 'reopen' | 'extend' | 'participants' | null;

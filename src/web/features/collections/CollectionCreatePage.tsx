@@ -17,6 +17,8 @@ import { ParticipantsFields } from './ParticipantsFields.js';
 import { checkParticipants, EMPTY_PARTICIPANTS, participantsBody } from './participants.js';
 import { COLLECTIONS_KEY } from './queries.js';
 import './collections.css';
+import type { collectionResponses } from '../../../shared/api/collections.js';
+import type { Answer } from '../../../shared/api/common.js';
 
 export function CollectionCreatePage() {
   usePageTitle('Новый сбор данных');
@@ -56,7 +58,7 @@ export function CollectionCreatePage() {
     if (Object.keys(local).length) return focusFirstError(form);
     setBusy(true);
     try {
-      const created = await api.post<{ id: number; participants: number }>('/api/collections', {
+      const created = await api.post<Answer<typeof collectionResponses.created, 201>>('/api/collections', {
         title: title.trim(),
         formVersionId: Number(formVersionId),
         startsAt: moscowInstant(start),

@@ -1,6 +1,6 @@
 // On the collection's own page, why it is closed (the badge itself is ui/CollectionStatusBadge).
+import type { Collection } from '../../../shared/api/collections.js';
 import { formatDateTime } from '../../../shared/dates.js';
-import type { Collection } from './types.js';
 
 /** Why a collection is not open: closed by hand, its end passed, or its start not yet come. */
 export function closedReason(

@@ -3,6 +3,7 @@
 // once something was submitted «Скачать PDF» of the last report sent.
 import { useEffect, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import type { CollectionBlockRow } from '../../../shared/api/responses.js';
 import { useSession } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
 import { CollectionBlock } from '../../ui/CollectionBlock.js';
@@ -10,7 +11,6 @@ import { DownloadLink } from '../../ui/DownloadLink.js';
 import { Loading, ProblemMessage, SuccessMessage } from '../../ui/ProblemMessage.js';
 import { useDataCollectionBlocks } from './queries.js';
 import { existingQueue, pendingInBrowser, queueFor } from './queue-registry.js';
-import type { CollectionBlockRow } from './types.js';
 
 /** «Заполнить» before anything is entered, «Редактировать» after; a closed collection is only viewed. */
 export function openButtonLabel(row: Pick<CollectionBlockRow, 'open' | 'status'>) {

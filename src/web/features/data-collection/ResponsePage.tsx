@@ -3,6 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { ResponseForEditor } from '../../../shared/api/responses.js';
 import { splitCellKey } from '../../../shared/forms/layout.js';
 import { ApiError, errorMessage } from '../../app/api.js';
 import { usePageTitle } from '../../app/page-title.js';
@@ -21,7 +22,7 @@ import { HistoryDialog } from './HistoryDialog.js';
 import { LeaveDialog } from './LeaveDialog.js';
 import { DATA_COLLECTION_KEY, submitResponse, useResponseForEditor } from './queries.js';
 import { pendingInBrowser, queueFor } from './queue-registry.js';
-import type { FormErrors, ResponseForEditor } from './types.js';
+import type { FormErrors } from './types.js';
 import { useBeforeUnload } from './use-before-unload.js';
 import './data-collection.css';
 

@@ -2,12 +2,12 @@
 // (`canResetPassword`, computed by the server's policy, auth/rows/users.ts).
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import type { DirectoryUser, PasswordReset } from '../../../shared/api/directory.js';
 import { api } from '../../app/api.js';
 import { Button } from '../../ui/Button.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { OneTimePasswordDialog } from './OneTimePasswordDialog.js';
 import { DIRECTORY_KEY } from './queries.js';
-import type { DirectoryUser } from './types.js';
 
 export function ResetPasswordButton({
   user,
@@ -38,7 +38,7 @@ export function ResetPasswordButton({
           confirmLabel="Сбросить пароль"
           danger
           onConfirm={async () => {
-            const r = await api.post<{ oneTimePassword: string }>(`/api/users/${user.id}/reset-password`);
+            const r = await api.post<PasswordReset>(`/api/users/${user.id}/reset-password`);
             setPassword(r.oneTimePassword);
           }}
           onDone={() => {

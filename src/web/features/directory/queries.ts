@@ -1,23 +1,16 @@
 // Reading the directory through TanStack Query. Keys start with 'directory' so that one
 // invalidation after a write refreshes every list.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Answer } from '../../../shared/api/common.js';
+import type { directoryResponses as answers } from '../../../shared/api/directory.js';
 import { api, type Query } from '../../app/api.js';
-import type {
-  DirectoryUser,
-  Municipality,
-  Organization,
-  OrganizationDetails,
-  Paged,
-  Region,
-  RegionDetails,
-} from './types.js';
 
 export const DIRECTORY_KEY = 'directory';
 
 export function useRegions(enabled = true) {
   return useQuery({
     queryKey: [DIRECTORY_KEY, 'regions'],
-    queryFn: () => api.get<{ rows: Region[] }>('/api/regions'),
+    queryFn: () => api.get<Answer<typeof answers.regions>>('/api/regions'),
     // 89 regions that change once in years.
     staleTime: 5 * 60_000,
     enabled,
@@ -27,7 +20,7 @@ export function useRegions(enabled = true) {
 export function useRegion(code: string | undefined) {
   return useQuery({
     queryKey: [DIRECTORY_KEY, 'region', code],
-    queryFn: () => api.get<RegionDetails>(`/api/regions/${encodeURIComponent(code ?? '')}`),
+    queryFn: () => api.get<Answer<typeof answers.region>>(`/api/regions/${encodeURIComponent(code ?? '')}`),
     enabled: !!code,
     staleTime: 60_000,
   });
@@ -36,7 +29,7 @@ export function useRegion(code: string | undefined) {
 export function useMunicipalities(filter: Query) {
   return useQuery({
     queryKey: [DIRECTORY_KEY, 'municipalities', filter],
-    queryFn: () => api.get<Paged<Municipality>>('/api/municipalities', filter),
+    queryFn: () => api.get<Answer<typeof answers.municipalities>>('/api/municipalities', filter),
     placeholderData: keepPreviousData,
   });
 }
@@ -44,7 +37,7 @@ export function useMunicipalities(filter: Query) {
 export function useOrganizations(filter: Query, enabled = true) {
   return useQuery({
     queryKey: [DIRECTORY_KEY, 'organizations', filter],
-    queryFn: () => api.get<Paged<Organization>>('/api/organizations', filter),
+    queryFn: () => api.get<Answer<typeof answers.organizations>>('/api/organizations', filter),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -53,7 +46,8 @@ export function useOrganizations(filter: Query, enabled = true) {
 export function useOrganization(id: string | undefined) {
   return useQuery({
     queryKey: [DIRECTORY_KEY, 'organization', id],
-    queryFn: () => api.get<OrganizationDetails>(`/api/organizations/${encodeURIComponent(id ?? '')}`),
+    queryFn: () =>
+      api.get<Answer<typeof answers.organization>>(`/api/organizations/${encodeURIComponent(id ?? '')}`),
     enabled: !!id,
   });
 }
@@ -61,7 +55,7 @@ export function useOrganization(id: string | undefined) {
 export function useUsers(filter: Query) {
   return useQuery({
     queryKey: [DIRECTORY_KEY, 'users', filter],
-    queryFn: () => api.get<Paged<DirectoryUser>>('/api/users', filter),
+    queryFn: () => api.get<Answer<typeof answers.users>>('/api/users', filter),
     placeholderData: keepPreviousData,
   });
 }
@@ -69,7 +63,7 @@ export function useUsers(filter: Query) {
 export function useUser(id: string | undefined) {
   return useQuery({
     queryKey: [DIRECTORY_KEY, 'user', id],
-    queryFn: () => api.get<DirectoryUser>(`/api/users/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => api.get<Answer<typeof answers.user>>(`/api/users/${encodeURIComponent(id ?? '')}`),
     enabled: !!id,
   });
 }

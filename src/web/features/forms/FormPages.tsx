@@ -3,6 +3,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import type { Answer } from '../../../shared/api/common.js';
+import type { formResponses } from '../../../shared/api/forms.js';
 import { formatDateTime } from '../../../shared/dates.js';
 import { installRussianZodMessages } from '../../../shared/zod-russian.js';
 import { api } from '../../app/api.js';
@@ -13,7 +15,6 @@ import { FormDesigner } from './designer/FormDesigner.js';
 import { FormPreview } from './FormPreview.js';
 import { FrozenBadge } from './FrozenBadge.js';
 import { FORMS_KEY, useFormVersion, versionLabel } from './queries.js';
-import type { SavedVersion } from './types.js';
 
 // The designer checks a definition with the same Zod schemas as the server, in the same Russian.
 // Only the designer uses Zod in the browser, so its chunk, not the entry, sets the messages.
@@ -41,7 +42,7 @@ export function FormCreatePage() {
         fileName="form.json"
         cancelTo="/forms"
         onSave={async (definition) => {
-          const saved = await api.post<SavedVersion>('/api/forms', { definition });
+          const saved = await api.post<Answer<typeof formResponses.saved, 201>>('/api/forms', { definition });
           await queryClient.invalidateQueries({ queryKey: [FORMS_KEY] });
           navigate(`/forms/versions/${saved.versionId}`, { state: { notice: 'Форма сохранена.' } });
         }}
@@ -122,7 +123,10 @@ export function FormNewVersionPage() {
         fileName={`form-${s.formId}-new.json`}
         cancelTo={`/forms/versions/${s.id}`}
         onSave={async (definition) => {
-          const saved = await api.post<SavedVersion>(`/api/forms/${s.formId}/versions`, { definition });
+          const saved = await api.post<Answer<typeof formResponses.saved, 201>>(
+            `/api/forms/${s.formId}/versions`,
+            { definition },
+          );
           await queryClient.invalidateQueries({ queryKey: [FORMS_KEY] });
           navigate(`/forms/versions/${saved.versionId}`, {
             state: { notice: `Создана версия ${saved.version}.` },

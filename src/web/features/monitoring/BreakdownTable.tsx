@@ -1,9 +1,10 @@
 // The statistics by area: by municipality for a coordinator (or the operator within a region),
 // by region for the federal operator over the whole country.
+
+import type { CollectionStats } from '../../../shared/api/monitoring.js';
 import { formatCount } from '../../../shared/plural.js';
 import { RESPONSE_STATUS_LABELS } from '../../../shared/statuses.js';
 import { submittedPercent } from './percent.js';
-import type { CollectionStats } from './types.js';
 
 export function BreakdownTable({ stats }: { stats: CollectionStats }) {
   const byRegion = stats.breakdownBy === 'region';

@@ -3,6 +3,7 @@
 // «Загрузить отчет». A job still being prepared when the page was left is picked up again.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
+import type { ExportJob } from '../../../shared/api/monitoring.js';
 import { Button } from '../../ui/Button.js';
 import { ProblemMessage } from '../../ui/ProblemMessage.js';
 import { exportMessage } from './export-messages.js';
@@ -15,7 +16,6 @@ import {
   useRecentExports,
 } from './queries.js';
 import { RecentExports } from './RecentExports.js';
-import type { ExportJob } from './types.js';
 
 type Props = {
   collectionId: number;

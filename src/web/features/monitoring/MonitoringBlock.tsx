@@ -2,6 +2,7 @@
 // status and dates, «Общая статистика» kept live, the chart and the breakdown by area,
 // «Список участников» and «Экспорт результатов».
 import { useId, useState } from 'react';
+import type { CollectionRow } from '../../../shared/api/collections.js';
 import { formatDateTime } from '../../../shared/dates.js';
 import { useSession, useSpansRegions } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
@@ -14,9 +15,8 @@ import { ParticipantsArea } from './ParticipantsArea.js';
 import { useCollectionStats } from './queries.js';
 import { StatsSummary } from './StatsSummary.js';
 import { SubmissionsChart } from './SubmissionsChart.js';
-import type { WatchedCollection } from './types.js';
 
-export function MonitoringBlock({ collection }: { collection: WatchedCollection }) {
+export function MonitoringBlock({ collection }: { collection: CollectionRow }) {
   const areaId = useId();
   const { user } = useSession();
   const federal = useSpansRegions();

@@ -3,6 +3,7 @@
 // server. The ✕ in its top right corner closes it; the eye opens an organization's data. Rows
 // chosen with their boxes, on any page, download as one PDF of their submitted reports.
 import { useEffect, useId, useRef, useState } from 'react';
+import type { AreaCounts, ParticipantRow } from '../../../shared/api/monitoring.js';
 import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from '../../../shared/statuses.js';
 import { Button } from '../../ui/Button.js';
 import { DownloadLink } from '../../ui/DownloadLink.js';
@@ -13,7 +14,7 @@ import { SearchBox } from '../directory/filters.js';
 import { ParticipantsTable } from './ParticipantsTable.js';
 import { PARTICIPANTS_PAGE_SIZE, useParticipants } from './queries.js';
 import { SubmittedDataView } from './SubmittedDataView.js';
-import type { AreaCounts, ParticipantFilters, ParticipantRow } from './types.js';
+import type { ParticipantFilters } from './types.js';
 
 type Props = {
   id: string;

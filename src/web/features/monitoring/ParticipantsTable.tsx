@@ -2,11 +2,12 @@
 // of the first entry and of the latest transfer, and the view icon (manual §3); before them a box
 // to choose the row for what is done to several at once (their reports as one PDF).
 import type { RefObject } from 'react';
+import type { ParticipantRow } from '../../../shared/api/monitoring.js';
 import { formatDateTime } from '../../../shared/dates.js';
 import { RESPONSE_STATUS_LABELS } from '../../../shared/statuses.js';
 import { type BadgeTone, StatusBadge } from '../../ui/StatusBadge.js';
 import { SortableHeader } from './SortableHeader.js';
-import type { ParticipantFilters, ParticipantRow, ParticipantSort, SortDirection } from './types.js';
+import type { ParticipantFilters, ParticipantSort, SortDirection } from './types.js';
 
 const STATUS_TONES: Record<ParticipantRow['status'], BadgeTone> = {
   not_started: 'neutral',

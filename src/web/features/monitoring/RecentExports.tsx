@@ -1,8 +1,9 @@
 // The user's recent reports of this collection (the server keeps them for a while, then forgets).
+
+import type { ExportJob } from '../../../shared/api/monitoring.js';
 import { formatDateTime } from '../../../shared/dates.js';
 import { EXPORT_STATUS_LABELS, exportSummary } from './export-messages.js';
 import { downloadUrl } from './queries.js';
-import type { ExportJob } from './types.js';
 
 export function RecentExports({ jobs }: { jobs: ExportJob[] }) {
   if (jobs.length === 0) return null;

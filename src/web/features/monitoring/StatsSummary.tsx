@@ -1,10 +1,10 @@
 // «Общая статистика» (manual §3): «Всего», «Не приступило», «В работе», «Сдано», and how far the
 // submissions have got as a progress bar.
 import { useId } from 'react';
+import type { StatusCounts } from '../../../shared/api/monitoring.js';
 import { formatCount } from '../../../shared/plural.js';
 import { RESPONSE_STATUS_LABELS } from '../../../shared/statuses.js';
 import { submittedPercent } from './percent.js';
-import type { StatusCounts } from './types.js';
 
 const FIGURES = [
   { key: 'total', label: 'Всего', testId: 'stat-total', hint: 'должны сдать данные' },

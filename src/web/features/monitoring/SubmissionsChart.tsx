@@ -1,9 +1,9 @@
 // Cumulative submissions by day: an inline SVG bar chart (no chart library), named by its <title>
 // and <desc>, with the same figures in a visually hidden table for screen readers.
 import { useId } from 'react';
+import type { CollectionStats } from '../../../shared/api/monitoring.js';
 import { formatCount, plural } from '../../../shared/plural.js';
 import { dayLabel, fillDays, shortDayLabel } from './chart-days.js';
-import type { CollectionStats } from './types.js';
 
 const WIDTH = 720;
 const HEIGHT = 220;

@@ -2,6 +2,7 @@
 // are the organization's own (form-table/FormTable) over the snapshot; a note says when the
 // organization has changed things since it submitted.
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef } from 'react';
+import type { SubmittedView } from '../../../shared/api/monitoring.js';
 import { formatDateTime } from '../../../shared/dates.js';
 import { RESPONSE_STATUS_LABELS } from '../../../shared/statuses.js';
 import { FormTable } from '../../form-table/FormTable.js';
@@ -10,7 +11,6 @@ import { DownloadLink } from '../../ui/DownloadLink.js';
 import { InfoMessage, Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
 import { useSubmittedData } from './queries.js';
 import { snapshotDraft } from './snapshot-draft.js';
-import type { SubmittedView } from './types.js';
 
 type Props = { responseId: number; name: string; onClose: () => void };
 

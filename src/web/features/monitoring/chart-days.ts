@@ -1,7 +1,8 @@
 // The cumulative-submissions chart needs a point for every day of the collection so far, not only
 // the days somebody submitted on: the server's byDay skips empty days, this fills them in.
+
+import type { DayPoint } from '../../../shared/api/monitoring.js';
 import { formatDate } from '../../../shared/dates.js';
-import type { DayPoint } from './types.js';
 
 /** Never draw more than a year of bars, whatever the dates say. */
 const MAX_DAYS = 366;

@@ -1,6 +1,7 @@
 // The informational messages «Экспорт результатов» shows while a report is prepared (manual §3).
+
+import type { ExportJob, ExportStatus } from '../../../shared/api/monitoring.js';
 import { formatCount, plural } from '../../../shared/plural.js';
-import type { ExportJob, ExportStatus } from './types.js';
 
 const NBSP = '\u00a0';
 const ORGANIZATIONS = ['организация', 'организации', 'организаций'] as const;

@@ -74,7 +74,7 @@ describe('export messages', () => {
 
   it('sums a finished report up with the right plural', () => {
     expect(exportSummary({ organizations: 1, sizeBytes: 500 })).toBe('1 организация, 500\u00a0Б');
-    expect(exportSummary({ organizations: 3, sizeBytes: '2048' })).toBe('3 организации, 2\u00a0КБ');
+    expect(exportSummary({ organizations: 3, sizeBytes: 2048 })).toBe('3 организации, 2\u00a0КБ');
     expect(exportSummary({ organizations: 312, sizeBytes: null })).toBe('312 организаций');
     expect(fileSize(1_500_000)).toBe('1,4\u00a0МБ');
   });

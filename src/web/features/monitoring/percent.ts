@@ -1,5 +1,5 @@
 // The share of organizations that submitted, as the statistics and the breakdown show it.
-import type { StatusCounts } from './types.js';
+import type { StatusCounts } from '../../../shared/api/monitoring.js';
 
 /** Whole per cent, but never «100 %» before everybody has submitted, nor «0 %» after the first one. */
 export function submittedPercent({ submitted, total }: Pick<StatusCounts, 'submitted' | 'total'>): number {

@@ -1,15 +1,11 @@
 // Monitoring through TanStack Query. Statistics are live: refetched every 10 s while a collection
 // is open, and whenever the window gets focus again, so a new submission shows without a reload.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { collectionResponses } from '../../../shared/api/collections.js';
+import type { Answer } from '../../../shared/api/common.js';
+import type { exportResponses, monitoringResponses } from '../../../shared/api/monitoring.js';
 import { api } from '../../app/api.js';
-import type {
-  CollectionStats,
-  ExportJob,
-  ParticipantFilters,
-  ParticipantPage,
-  SubmittedView,
-  WatchedCollection,
-} from './types.js';
+import type { ParticipantFilters } from './types.js';
 
 export const MONITORING_KEY = 'monitoring';
 export const LIVE_INTERVAL_MS = 10_000;
@@ -18,7 +14,7 @@ export const PARTICIPANTS_PAGE_SIZE = 50;
 export function useWatchedCollections() {
   return useQuery({
     queryKey: [MONITORING_KEY, 'collections'],
-    queryFn: () => api.get<{ rows: WatchedCollection[] }>('/api/collections'),
+    queryFn: () => api.get<Answer<typeof collectionResponses.list>>('/api/collections'),
   });
 }
 
@@ -27,7 +23,9 @@ export function useCollectionStats(collectionId: number, regionCode: string, liv
     enabled,
     queryKey: [MONITORING_KEY, 'stats', collectionId, regionCode],
     queryFn: () =>
-      api.get<CollectionStats>(`/api/monitoring/collections/${collectionId}/stats`, { regionCode }),
+      api.get<Answer<typeof monitoringResponses.stats>>(`/api/monitoring/collections/${collectionId}/stats`, {
+        regionCode,
+      }),
     // A closed collection changes only when the operator reopens it: focus still refreshes it.
     refetchInterval: live ? LIVE_INTERVAL_MS : false,
     refetchOnWindowFocus: 'always',
@@ -49,11 +47,14 @@ export function useParticipants(
   return useQuery({
     queryKey: [MONITORING_KEY, 'participants', collectionId, regionCode, f, countsStamp],
     queryFn: () =>
-      api.get<ParticipantPage>(`/api/monitoring/collections/${collectionId}/participants`, {
-        ...f,
-        regionCode,
-        pageSize: PARTICIPANTS_PAGE_SIZE,
-      }),
+      api.get<Answer<typeof monitoringResponses.participants>>(
+        `/api/monitoring/collections/${collectionId}/participants`,
+        {
+          ...f,
+          regionCode,
+          pageSize: PARTICIPANTS_PAGE_SIZE,
+        },
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -61,7 +62,10 @@ export function useParticipants(
 export function useSubmittedData(responseId: number) {
   return useQuery({
     queryKey: [MONITORING_KEY, 'submitted', responseId],
-    queryFn: () => api.get<SubmittedView>(`/api/monitoring/responses/${responseId}/submitted`),
+    queryFn: () =>
+      api.get<Answer<typeof monitoringResponses.submitted>>(
+        `/api/monitoring/responses/${responseId}/submitted`,
+      ),
     staleTime: 0,
   });
 }
@@ -71,7 +75,8 @@ export const exportsKey = (collectionId: number) => [MONITORING_KEY, 'exports', 
 export function useRecentExports(collectionId: number) {
   return useQuery({
     queryKey: exportsKey(collectionId),
-    queryFn: () => api.get<{ rows: ExportJob[] }>(`/api/monitoring/collections/${collectionId}/exports`),
+    queryFn: () =>
+      api.get<Answer<typeof exportResponses.list>>(`/api/monitoring/collections/${collectionId}/exports`),
   });
 }
 
@@ -81,7 +86,7 @@ export const exportJobKey = (jobId: number | null) => [MONITORING_KEY, 'export',
 export function useExportJob(jobId: number | null) {
   return useQuery({
     queryKey: exportJobKey(jobId),
-    queryFn: () => api.get<ExportJob>(`/api/exports/${jobId}`),
+    queryFn: () => api.get<Answer<typeof exportResponses.one>>(`/api/exports/${jobId}`),
     enabled: jobId !== null,
     refetchInterval: (q) => {
       const status = q.state.data?.status;
@@ -91,7 +96,7 @@ export function useExportJob(jobId: number | null) {
 }
 
 export function requestExport(collectionId: number, regionCode: string) {
-  return api.post<ExportJob>(
+  return api.post<Answer<typeof exportResponses.requested>>(
     `/api/monitoring/collections/${collectionId}/exports`,
     regionCode ? { regionCode } : {},
   );

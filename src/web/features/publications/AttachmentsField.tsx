@@ -1,11 +1,11 @@
 // The editor's «Материалы»: files already attached (each removable, after confirmation), and new
 // files, checked on choice and sent on save, each with its own progress bar.
 import { useId, useState } from 'react';
+import type { PublicationFile } from '../../../shared/api/publications.js';
 import { ACCEPTED_EXTENSIONS, formatFileSize } from '../../../shared/publication-rules.js';
 import { Button } from '../../ui/Button.js';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.js';
 import { deleteFile, useInvalidatePublications } from './queries.js';
-import type { PublicationFile } from './types.js';
 import type { useUploads } from './uploads.js';
 
 const STATE_LABELS = {

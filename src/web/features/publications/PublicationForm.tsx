@@ -2,6 +2,7 @@
 // time (Moscow), and its materials. Saving stores the publication, then sends each new file.
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { Publication } from '../../../shared/api/publications.js';
 import { TITLE_MAX } from '../../../shared/publication-rules.js';
 import { ApiError } from '../../app/api.js';
 import { Button } from '../../ui/Button.js';
@@ -13,7 +14,6 @@ import { type Audience, AudienceFields } from './AudienceFields.js';
 import { BodyField } from './BodyField.js';
 import { isoToMoscowLocal, moscowLocalToIso } from './moscow-time.js';
 import { savePublication, useInvalidatePublications } from './queries.js';
-import type { Publication } from './types.js';
 import { useUploads } from './uploads.js';
 
 type Errors = Partial<Record<'title' | 'bodyMarkdown' | 'roles' | 'regions' | 'publishAt', string>>;

@@ -3,11 +3,11 @@
 // when a scheduled publication goes out, who it is for, and a link to edit it.
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
+import type { Publication } from '../../../shared/api/publications.js';
 import { formatDate, formatDateTime } from '../../../shared/dates.js';
 import { formatFileSize } from '../../../shared/publication-rules.js';
 import { audienceSummary } from './audience.js';
 import { ServerHtml } from './ServerHtml.js';
-import type { Publication } from './types.js';
 
 export function PublicationItem({
   publication: p,

@@ -1,9 +1,11 @@
 // Reading and writing publications through TanStack Query. Every key starts with 'publications'
 // so that one invalidation after a write refreshes the list and the editor.
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Answer } from '../../../shared/api/common.js';
+import type { publicationResponses } from '../../../shared/api/publications.js';
 import { api } from '../../app/api.js';
 import { useSession } from '../../app/session.js';
-import type { Publication, PublicationInput, PublicationPage } from './types.js';
+import type { PublicationInput } from './types.js';
 
 export const PUBLICATIONS_KEY = 'publications';
 export const PAGE_SIZE = 20;
@@ -13,7 +15,11 @@ export function usePublicationList(q: string) {
   return useInfiniteQuery({
     queryKey: [PUBLICATIONS_KEY, 'list', q],
     queryFn: ({ pageParam }) =>
-      api.get<PublicationPage>('/api/publications', { q, page: pageParam, pageSize: PAGE_SIZE }),
+      api.get<Answer<typeof publicationResponses.list>>('/api/publications', {
+        q,
+        page: pageParam,
+        pageSize: PAGE_SIZE,
+      }),
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
   });
@@ -22,7 +28,7 @@ export function usePublicationList(q: string) {
 export function usePublication(id: number | undefined) {
   return useQuery({
     queryKey: [PUBLICATIONS_KEY, 'one', id],
-    queryFn: () => api.get<Publication>(`/api/publications/${id}`),
+    queryFn: () => api.get<Answer<typeof publicationResponses.one>>(`/api/publications/${id}`),
     enabled: id !== undefined,
   });
 }
@@ -34,13 +40,13 @@ export function useInvalidatePublications() {
 
 export const savePublication = (id: number | undefined, input: PublicationInput) =>
   id === undefined
-    ? api.post<Publication>('/api/publications', input)
-    : api.patch<Publication>(`/api/publications/${id}`, input);
+    ? api.post<Answer<typeof publicationResponses.created, 201>>('/api/publications', input)
+    : api.patch<Answer<typeof publicationResponses.one>>(`/api/publications/${id}`, input);
 
 export const deletePublication = (id: number) => api.delete(`/api/publications/${id}`);
 export const deleteFile = (url: string) => api.delete(url);
 export const previewMarkdown = (bodyMarkdown: string) =>
-  api.post<{ html: string }>('/api/publications/preview', { bodyMarkdown });
+  api.post<Answer<typeof publicationResponses.preview>>('/api/publications/preview', { bodyMarkdown });
 
 /** The server grants 'publications.write' to the federal operator only (src/server/auth/policy.ts). */
 export function useCanWritePublications(): boolean {

@@ -1,9 +1,9 @@
 // Files chosen in the editor: checked at once against the same rules the server applies, then
 // sent one request per file so that each shows its own progress.
 import { useState } from 'react';
+import type { PublicationFile } from '../../../shared/api/publications.js';
 import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES } from '../../../shared/publication-rules.js';
 import { api, errorMessage } from '../../app/api.js';
-import type { PublicationFile } from './types.js';
 
 export type Upload = {
   key: string;

@@ -2,6 +2,8 @@
 // nothing is applied, unless «Применить только корректные строки» is ticked.
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
+import type { Answer } from '../../../../shared/api/common.js';
+import type { directoryResponses } from '../../../../shared/api/directory.js';
 import { ApiError, api } from '../../../app/api.js';
 import { usePageTitle } from '../../../app/page-title.js';
 import { Button } from '../../../ui/Button.js';
@@ -9,7 +11,7 @@ import { CheckboxField } from '../../../ui/Field.js';
 import { ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { DIRECTORY_KEY } from '../queries.js';
 import { ImportReportView } from './ImportReportView.js';
-import { type ImportKind, type ImportReport, isImportReport } from './types.js';
+import { type ImportKind, isImportReport, type ShownReport } from './types.js';
 
 const KINDS: { value: ImportKind; label: string }[] = [
   { value: 'organizations', label: 'Организации' },
@@ -25,7 +27,7 @@ export function ImportPage() {
   const [validOnly, setValidOnly] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [report, setReport] = useState<ShownReport | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -45,7 +47,7 @@ export function ImportPage() {
     form.append('file', file, file.name);
     setBusy(true);
     try {
-      setReport(await api.upload<ImportReport>(`/api/import/${kind}`, form));
+      setReport(await api.upload<Answer<typeof directoryResponses.import>>(`/api/import/${kind}`, form));
     } catch (err) {
       if (err instanceof ApiError && isImportReport(err.body)) setReport(err.body);
       else setError(err);

@@ -2,9 +2,9 @@
 // one-time passwords of new accounts (shown once).
 import { formatCount } from '../../../../shared/plural.js';
 import { SuccessMessage } from '../../../ui/ProblemMessage.js';
-import { columnLabel, type ImportKind, type ImportReport } from './types.js';
+import { columnLabel, type ImportKind, type ShownReport } from './types.js';
 
-export function ImportReportView({ report, kind }: { report: ImportReport; kind: ImportKind }) {
+export function ImportReportView({ report, kind }: { report: ShownReport; kind: ImportKind }) {
   const refusedErrors = report.refused.flatMap((r) => r.errors.map((e) => ({ row: r.row, ...e })));
   return (
     <section

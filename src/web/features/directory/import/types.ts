@@ -1,18 +1,11 @@
-// The import's answer (docs/API.md, "Import").
-export type ImportKind = 'organizations' | 'users';
-export type ImportMode = 'all' | 'valid-only';
+// How the import page names the report's columns. The report itself is typed by its response
+// schema (src/shared/api/directory.ts).
+import type { ImportRefusal, ImportReport, ImportSubject } from '../../../../shared/api/directory.js';
 
-export type ImportReport = {
-  applied: boolean;
-  mode: ImportMode;
-  total: number;
-  created: number;
-  updated: number;
-  refused: { row: number; errors: { column: string; message: string }[] }[];
-  credentials?: { login: string; oneTimePassword: string }[];
-  /** With a 422, the server's summary of why nothing was applied. */
-  detail?: string;
-};
+export type ImportKind = ImportSubject;
+
+/** What the page shows: the report of an applied import, or of a refused one (with `detail`). */
+export type ShownReport = ImportReport & { detail?: string };
 
 /** The report names columns by their English key; the operator knows them by the template's headers. */
 export const COLUMN_LABELS: Record<string, string> = {
@@ -37,6 +30,6 @@ export function columnLabel(kind: ImportKind, column: string): string {
 }
 
 /** A 422 carries the report too (nothing applied because some rows were refused). */
-export function isImportReport(body: unknown): body is ImportReport {
-  return !!body && typeof body === 'object' && Array.isArray((body as ImportReport).refused);
+export function isImportReport(body: ImportRefusal | Record<string, unknown>): body is ShownReport {
+  return Array.isArray(body.refused);
 }

@@ -2,6 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import type { OrganizationCreated } from '../../../../shared/api/directory.js';
 import { api } from '../../../app/api.js';
 import { usePageTitle } from '../../../app/page-title.js';
 import { Loading, ProblemMessage } from '../../../ui/ProblemMessage.js';
@@ -18,14 +19,12 @@ const EMPTY: OrganizationFormValues = {
   municipalityId: '',
 };
 
-type Created = { id: number; account: { login: string; oneTimePassword: string } };
-
 export function OrganizationCreatePage() {
   usePageTitle('Новая организация');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   // The organization's account sch<code> is created with it; its password is shown once.
-  const [created, setCreated] = useState<Created | null>(null);
+  const [created, setCreated] = useState<OrganizationCreated | null>(null);
   return (
     <>
       {created && (
@@ -44,7 +43,7 @@ export function OrganizationCreatePage() {
         initial={EMPTY}
         cancelTo="/directory/organizations"
         onSubmit={async (v) => {
-          const result = await api.post<Created>('/api/organizations', {
+          const result = await api.post<OrganizationCreated>('/api/organizations', {
             code: v.code.trim(),
             shortName: v.shortName.trim(),
             fullName: v.fullName.trim(),

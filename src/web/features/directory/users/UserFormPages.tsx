@@ -2,6 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { UserCreated } from '../../../../shared/api/directory.js';
 import { ROLES, type Role } from '../../../../shared/roles.js';
 import { api } from '../../../app/api.js';
 import { usePageTitle } from '../../../app/page-title.js';
@@ -43,7 +44,7 @@ export function UserCreatePage() {
         cancelTo={back}
         onSubmit={async (v) => {
           const login = v.login.trim().toLowerCase();
-          const r = await api.post<{ id: number; oneTimePassword: string }>('/api/users', {
+          const r = await api.post<UserCreated>('/api/users', {
             login,
             role: v.role,
             fullName: v.fullName.trim(),

@@ -1,10 +1,10 @@
 // Accounts as a table, with the password reset where the viewer may do it.
 import { Link } from 'react-router';
+import type { DirectoryUser } from '../../../../shared/api/directory.js';
 import { ROLE_LABELS } from '../../../../shared/roles.js';
 import { StatusBadge } from '../../../ui/StatusBadge.js';
 import { ActiveBadge } from '../ActiveBadge.js';
 import { ResetPasswordButton } from '../ResetPasswordButton.js';
-import type { DirectoryUser } from '../types.js';
 
 /** Where the account belongs: its organization, else its municipality, else its region. */
 export function scopeOf(u: DirectoryUser): string {
