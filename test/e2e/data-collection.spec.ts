@@ -7,10 +7,10 @@
 // shown the conflict with both values. A third: a duplicated tab and the original type while the
 // server is unreachable; each keeps its own slot, and after the duplicate is closed both changes
 // reach the server.
-import fs from 'node:fs';
 import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { readPdf } from '../support/pdf.js';
 import { expectAccessible } from './support/axe.js';
+import { downloadPdf } from './support/pdf-download.js';
 import { signIn } from './support/sign-in.js';
 
 const cell = (page: Page, key: string) => page.locator(`[data-cell="${key}"]`);
@@ -146,12 +146,8 @@ test.describe('«Сбор данных»', () => {
     await expect(openBlock(page).getByRole('button', { name: 'Редактировать', exact: true })).toBeVisible();
 
     // (7) «Скачать PDF»: the paper copy of what was sent, with the value typed in (5).
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      openBlock(page).getByRole('link', { name: 'Скачать PDF' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toMatch(/^Отчет 770001 .+\.pdf$/);
-    const pdf = await readPdf(fs.readFileSync(await download.path()));
+    const pdf = await downloadPdf(openBlock(page).getByRole('link', { name: 'Скачать PDF' }));
+    expect(pdf.fileName).toMatch(/^Отчет 770001 .+\.pdf$/);
     expect(pdf.text).toContain('Отчет о сдаче данных');
     expect(pdf.text).toContain('1. Численность обучающихся');
     expect(pdf.text).toContain('М.П.');

@@ -5,12 +5,11 @@
 // PDF of the chosen; then «Экспорт результатов» prepares a report,
 // «Загрузить отчет» downloads it, and the school's value is in its row. axe checks each view.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { expect, type Locator, type PlaywrightWorkerArgs, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { demoAnswers } from '../../src/server/demo/niko-answers.js';
-import { readPdf } from '../support/pdf.js';
 import { expectAccessible } from './support/axe.js';
+import { downloadPdf } from './support/pdf-download.js';
 import { type Api, apiSignIn, signIn } from './support/sign-in.js';
 
 const DEMO_TITLE = 'НИКО-2026: контекстные данные образовательной организации';
@@ -146,11 +145,7 @@ test('reg77 watches the collection live, views a submission and exports the resu
   await expect(data.locator('[data-cell="pupils.g1.boys"]')).toHaveText(boys);
   await expect(data.getByText('Организация изменила данные после последней передачи')).toHaveCount(0);
   await expectAccessible(page, 'the submitted data of a school');
-  const [pdfDownload] = await Promise.all([
-    page.waitForEvent('download'),
-    data.getByRole('link', { name: 'Скачать PDF' }).click(),
-  ]);
-  const pdf = await readPdf(fs.readFileSync(await pdfDownload.path()));
+  const pdf = await downloadPdf(data.getByRole('link', { name: 'Скачать PDF' }));
   expect(pdf.text).toContain(`Код организации: ${code}`);
   await data.getByRole('button', { name: 'Закрыть', exact: true }).click();
   await expect(data).toHaveCount(0);
@@ -161,11 +156,7 @@ test('reg77 watches the collection live, views a submission and exports the resu
   const chosen = area.getByTestId('chosen-actions');
   await expect(chosen.getByRole('status')).toHaveText('Выбрано: 1');
   await expectAccessible(page, '«Список участников» with a row chosen');
-  const [chosenDownload] = await Promise.all([
-    page.waitForEvent('download'),
-    chosen.getByRole('link', { name: 'Скачать PDF выбранных' }).click(),
-  ]);
-  const chosenPdf = await readPdf(fs.readFileSync(await chosenDownload.path()));
+  const chosenPdf = await downloadPdf(chosen.getByRole('link', { name: 'Скачать PDF выбранных' }));
   expect(chosenPdf.text).toContain(`Код организации: ${code}`);
   await chosen.getByRole('button', { name: 'Снять выбор' }).click();
   await expect(area.getByTestId('chosen-actions')).toHaveCount(0);
