@@ -106,6 +106,7 @@ describe('every route declares its answers', () => {
         'GET /api/import/users/template.xlsx',
         'GET /api/publications/:id/files/:fileId',
         'GET /api/responses/:id/report.pdf',
+        'GET /api/responses/:id/form.xlsx',
         'GET /api/monitoring/collections/:id/reports.pdf',
         'GET /metrics',
       ].sort(),

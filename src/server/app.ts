@@ -19,6 +19,7 @@ import { collectionRoutes } from './collections/routes.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import { directoryRoutes } from './directory/routes.js';
+import { excelRoutes } from './excel/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { startExportWorker } from './exports/worker.js';
 import { formRoutes } from './forms/routes.js';
@@ -116,6 +117,7 @@ export async function buildApp({
   await app.register(monitoringRoutes, { db });
   await app.register(exportRoutes, { db, pool });
   await app.register(reportRoutes, { db });
+  await app.register(excelRoutes, { db });
   if (startWorkers) {
     const worker = startExportWorker(db, app.log, {
       pollMs: config.exportPollMs,

@@ -8,6 +8,7 @@
 // server is unreachable; each keeps its own slot, and after the duplicate is closed both changes
 // reach the server.
 import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { readPdf } from '../support/pdf.js';
 import { expectAccessible } from './support/axe.js';
 import { downloadPdf } from './support/pdf-download.js';
@@ -155,12 +156,23 @@ test.describe('«Сбор данных»', () => {
     expect(pdf.pages.at(-1)).toContain(`Стр. ${pdf.pages.length} из ${pdf.pages.length}`);
   });
 
-  test('the table prints clean: no menu, no buttons, every table whole', async ({ page }) => {
+  test('the table page gives the form as an Excel file, and prints clean', async ({ page }) => {
     await signIn(page, 'sch770009');
     await openBlock(page)
       .getByRole('button', { name: /^(Заполнить|Редактировать)$/ })
       .click();
     await expect(page.getByRole('table', { name: '1. Численность обучающихся' })).toBeVisible();
+    // «Скачать форму в Excel»: a sheet per table, headed as on the page.
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Скачать форму в Excel' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^Форма 770009 .+\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await xlsx.path());
+    expect(workbook.worksheets[0]?.getCell('A3').value).toBe('1. Численность обучающихся');
+
+    // Ctrl+P: no menu, no buttons, every table whole.
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByRole('navigation', { name: 'Основное меню' })).toBeHidden();
     await expect(page.getByRole('button', { name: 'Сдать отчет' })).toBeHidden();
@@ -175,6 +187,7 @@ test.describe('«Сбор данных»', () => {
       expect(printed.text).toContain(title);
     }
     expect(printed.text).not.toContain('Сдать отчет');
+    expect(printed.text).not.toContain('Скачать форму в Excel');
     expect(printed.text).not.toContain('Сменить пароль');
   });
 

@@ -15,6 +15,7 @@ import { FormTable } from '../../form-table/FormTable.js';
 import { ResponseDraft } from '../../form-table/response-draft.js';
 import { Button } from '../../ui/Button.js';
 import { CollectionFacts } from '../../ui/CollectionFacts.js';
+import { DownloadLink } from '../../ui/DownloadLink.js';
 import { InfoMessage, Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
 import { ActionBar } from './ActionBar.js';
 import { submitBlockedMessage } from './flush-messages.js';
@@ -149,6 +150,9 @@ function ResponseEditor({ response }: { response: ResponseForEditor }) {
         </p>
       )}
       {response.definition.description ? <p>{response.definition.description}</p> : null}
+      <div className="block-actions">
+        <DownloadLink href={`/api/responses/${response.id}/form.xlsx`}>Скачать форму в Excel</DownloadLink>
+      </div>
       <ErrorList draft={draft} headingRef={errorsHeading} />
       {response.definition.tables.map((table) => (
         <FormTable key={table.key} draft={draft} table={table} readOnly={readOnly} />

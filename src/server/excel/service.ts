@@ -1,0 +1,27 @@
+// «Скачать форму в Excel»: a participant's form with its current values, for whoever may read the
+// participant (src/server/excel/form-workbook.ts builds it).
+import { toFormData } from '../../shared/forms/response-data.js';
+import { auditEvent } from '../audit/service.js';
+import type { Db } from '../db/connection.js';
+import { type RequestContext, userOf } from '../http/context.js';
+import { responseForEditor } from '../responses/service.js';
+import { formWorkbook } from './form-workbook.js';
+
+export async function formAsWorkbook(db: Db, ctx: RequestContext, responseId: number) {
+  const response = await responseForEditor(db, userOf(ctx), responseId);
+  const cells = Object.fromEntries(Object.entries(response.cells).map(([k, c]) => [k, c.value]));
+  const bytes = await formWorkbook({
+    organization: response.organization,
+    collectionTitle: response.collectionTitle,
+    responseId,
+    formVersionId: response.formVersionId,
+    definition: response.definition,
+    data: toFormData(response.definition, cells),
+  });
+  await auditEvent(db, ctx, {
+    action: 'response.form_downloaded',
+    objectType: 'response',
+    objectId: responseId,
+  });
+  return { bytes, fileName: `Форма ${response.organization.code} ${response.collectionTitle}.xlsx` };
+}
