@@ -11,7 +11,6 @@
 // ≤ 30 s, streamed, with the server's memory growing by ≤ 100 MB. The last line is the JSON.
 
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { getDocumentProxy } from 'unpdf';
@@ -19,7 +18,7 @@ import { demoAnswers } from '../src/server/demo/niko-answers.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/demo/seed.js';
 import { Cleanup } from './support/cleanup.js';
 import { createBenchDatabase } from './support/database.js';
-import { HttpClient, type Session, signIn, signInAll } from './support/http.js';
+import { download, HttpClient, type Session, signIn, signInAll } from './support/http.js';
 import { machineLoad } from './support/national.js';
 import { cpuSplit, formatCpu, rssMb, sampleRss } from './support/proc.js';
 import { startServer } from './support/server.js';
@@ -30,37 +29,6 @@ const BATCHES = Number(process.env.BENCH_BATCHES ?? 3);
 const CHOSEN = 100;
 
 const log = (line: string) => console.log(line);
-
-/** Downloads a PDF: when its first byte came, when its last did, and its bytes. */
-function download(baseUrl: string, path: string, session: Session) {
-  return new Promise<{ status: number; firstByteMs: number; totalMs: number; bytes: Buffer }>(
-    (resolve, reject) => {
-      const t = performance.now();
-      let firstByteMs = 0;
-      const req = http.get(
-        `${baseUrl}${path}`,
-        { headers: { cookie: session.headers.cookie as string } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => {
-            if (chunks.length === 0) firstByteMs = performance.now() - t;
-            chunks.push(c);
-          });
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              firstByteMs,
-              totalMs: performance.now() - t,
-              bytes: Buffer.concat(chunks),
-            }),
-          );
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-    },
-  );
-}
 
 async function pagesOf(pdf: Buffer) {
   return (await getDocumentProxy(new Uint8Array(pdf))).numPages;

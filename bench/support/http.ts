@@ -2,6 +2,7 @@
 // user, so that a run measures the server and not connection set-up. Also the browser handshake
 // (CSRF token + cookie, then sign-in) that every virtual user performs once before measuring.
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
 
 export type HttpResult = {
   status: number;
@@ -131,4 +132,35 @@ export async function signInAll(
     }),
   );
   return out;
+}
+
+/** Downloads a file: when its first byte came, when its last did, and its bytes. */
+export function download(baseUrl: string, path: string, session: Session) {
+  return new Promise<{ status: number; firstByteMs: number; totalMs: number; bytes: Buffer }>(
+    (resolve, reject) => {
+      const t = performance.now();
+      let firstByteMs = 0;
+      const req = http.get(
+        `${baseUrl}${path}`,
+        { headers: { cookie: session.headers.cookie as string } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => {
+            if (chunks.length === 0) firstByteMs = performance.now() - t;
+            chunks.push(c);
+          });
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              firstByteMs,
+              totalMs: performance.now() - t,
+              bytes: Buffer.concat(chunks),
+            }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+    },
+  );
 }
