@@ -1,5 +1,6 @@
 // Cumulative submissions by day: an inline SVG bar chart (no chart library), named by its <title>
-// and <desc>, with the same figures in a visually hidden table for screen readers.
+// and <desc>, with the same figures in a visually hidden table for screen readers, which «Версия для
+// слабовидящих» with images hidden shows in the chart's place.
 import { useId } from 'react';
 import { formatCount, plural } from '../../../shared/plural.js';
 import { dayLabel, fillDays, shortDayLabel } from './chart-days.js';
@@ -75,7 +76,7 @@ export function SubmissionsChart({ stats }: Props) {
           );
         })}
       </svg>
-      <table className="visually-hidden">
+      <table className="chart-table visually-hidden">
         <caption>{title}</caption>
         <thead>
           <tr>
