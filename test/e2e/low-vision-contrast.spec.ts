@@ -1,6 +1,6 @@
 // «Версия для слабовидящих» in each colour scheme at 200 %: the main pages of a school (НИКО, its
-// form's table) and of a regional coordinator (НИКО with the statistics, «Список участников»), and
-// the sign-in page, have no axe violation of any impact, and every visible text has a contrast of
+// form's table and a cell's «История» dialog) and of a regional coordinator (НИКО with the
+// statistics, «Список участников»), and the sign-in page, have no axe violation of any impact, and every visible text has a contrast of
 // at least 7:1 (WCAG AAA), measured from the computed styles. One scheme also hides images (the
 // chart becomes its table) and one widens the letter spacing.
 import { expect, type Page, test } from '@playwright/test';
@@ -59,6 +59,15 @@ for (const settings of SETTINGS) {
       );
       expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
       await expectReadable(page, `the table of sch770009 (${settings.scheme})`);
+
+      // A dialog: «История» of a cell.
+      await page.locator('[data-cell="pupils.g1.boys"]').focus();
+      await page.getByRole('button', { name: 'История', exact: true }).click();
+      const history = page.getByTestId('history-dialog');
+      await expect(history).toBeVisible();
+      await expectReadable(page, `«История» of a cell (${settings.scheme})`);
+      await history.getByRole('button', { name: 'Закрыть', exact: true }).click();
+      await expect(history).toBeHidden();
     });
 
     test('a coordinator’s НИКО page and «Список участников»', async ({ page }) => {
