@@ -16,6 +16,11 @@ const SETTINGS = [
   { font: '200', scheme: 'blue', spacing: 'wide', images: 'shown' },
 ] as const;
 
+/** How far the page itself (not a table inside its frame) scrolls sideways, in CSS pixels. */
+function sidewaysScroll(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 /** The page passes axe with every impact counted, and all of its text reaches 7:1. */
 async function expectReadable(page: Page, what: string) {
   await expectAccessible(page, what, { impacts: 'all' });
@@ -54,17 +59,14 @@ for (const settings of SETTINGS) {
       const table = page.getByRole('table', { name: '1. Численность обучающихся' });
       await expect(table).toBeVisible();
       // At 200 % the wide table scrolls inside its frame; the page itself does not grow sideways.
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(page), 'the page scrolls sideways').toBeLessThanOrEqual(0);
       await expectReadable(page, `the table of sch770009 (${settings.scheme})`);
 
       // A dialog: «История» of a cell.
       await page.locator('[data-cell="pupils.g1.boys"]').focus();
       await page.getByRole('button', { name: 'История', exact: true }).click();
       const history = page.getByTestId('history-dialog');
-      await expect(history).toBeVisible();
+      await expect(history.getByRole('table')).toBeVisible();
       await expectReadable(page, `«История» of a cell (${settings.scheme})`);
       await history.getByRole('button', { name: 'Закрыть', exact: true }).click();
       await expect(history).toBeHidden();
@@ -87,6 +89,7 @@ for (const settings of SETTINGS) {
       await block.getByRole('button', { name: 'Список участников', exact: true }).click();
       const area = block.getByRole('region', { name: 'Список участников' });
       await expect(area.getByTestId('participants-table')).toBeVisible();
+      expect(await sidewaysScroll(page), 'the page scrolls sideways').toBeLessThanOrEqual(0);
       await expectReadable(page, `«Список участников» of reg77 (${settings.scheme})`);
     });
   });
