@@ -76,25 +76,29 @@ export function SubmissionsChart({ stats }: Props) {
           );
         })}
       </svg>
-      <table className="chart-table visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Дата</th>
-            <th scope="col">Сдано за день</th>
-            <th scope="col">Сдано всего</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.day}>
-              <th scope="row">{dayLabel(d.day)}</th>
-              <td>{formatCount(d.submitted)}</td>
-              <td>{formatCount(d.cumulative)}</td>
+      {/* In a frame of its own: a table is never narrower than its content, so hidden on its own it would
+          still widen a narrow page. */}
+      <div className="chart-table visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Дата</th>
+              <th scope="col">Сдано за день</th>
+              <th scope="col">Сдано всего</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{dayLabel(d.day)}</th>
+                <td>{formatCount(d.submitted)}</td>
+                <td>{formatCount(d.cumulative)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
