@@ -2,7 +2,8 @@
 // 200 %, white on black, wide spacing and hidden images apply at once (attributes on <html>, the
 // computed font size); Escape closes the settings and focus returns to the button. After a reload
 // the choice is still there and was on <html> before the app drew anything (no flash of the normal
-// look). «Обычная версия» brings the normal look back, for good. The signed-in header has the button too.
+// look). Printed, the page is black on white. «Обычная версия» brings the normal look back, for
+// good. The signed-in header has the button too.
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from './support/axe.js';
 import { signIn } from './support/sign-in.js';
@@ -123,6 +124,14 @@ test('«Версия для слабовидящих» with the keyboard: choose
   expect(await page.evaluate(() => window.lvAtFirstRender)).toEqual(chosen);
   expect(await lowVisionAttributes(page)).toEqual(chosen);
   await expect(html).toHaveCSS('font-size', '32px');
+
+  // Printed, the page is black on white whatever the scheme, and without the settings.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  await expect(page.locator('body')).toHaveCSS('color', 'rgb(0, 0, 0)');
+  await expect(toggle).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(toggle).toBeVisible();
 
   // «Обычная версия»: back to the normal look, focus on the button, and a reload keeps it so.
   await tabTo(page, BUTTON);
