@@ -9,6 +9,7 @@ import { createRouter } from './app/router.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/low-vision.css';
 
 const queryClient = createQueryClient();
 const router = createRouter();

@@ -1,6 +1,7 @@
 // What a page that crashed while rendering shows instead of a blank screen. Inside the shell it
 // fills the page area; outside it (the login page, the shell itself) it is a page of its own.
 import { useRouteError } from 'react-router';
+import { LowVisionBar } from '../features/low-vision/LowVisionBar.js';
 import { errorMessage } from './api.js';
 import { usePageTitle } from './page-title.js';
 
@@ -22,8 +23,13 @@ export function RouteError() {
 
 export function RouteErrorPage() {
   return (
-    <main id="content" className="page page-narrow">
-      <RouteError />
-    </main>
+    <>
+      <header>
+        <LowVisionBar />
+      </header>
+      <main id="content" className="page page-narrow">
+        <RouteError />
+      </main>
+    </>
   );
 }

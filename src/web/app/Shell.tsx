@@ -1,9 +1,10 @@
-// The frame of every signed-in page: skip link, header with who is signed in, the main menu, and
-// the page itself in <main>.
+// The frame of every signed-in page: skip link, header with «Версия для слабовидящих» and who is
+// signed in, the main menu, and the page itself in <main>.
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { LogoutButton } from '../features/auth/LogoutButton.js';
+import { LowVisionBar } from '../features/low-vision/LowVisionBar.js';
 import { PRODUCT_NAME } from './page-title.js';
 import { useSession } from './session.js';
 
@@ -20,6 +21,7 @@ export function Shell() {
         Перейти к содержимому
       </a>
       <header className="app-header">
+        <LowVisionBar />
         <div className="app-header-inner">
           <div className="app-brand">{PRODUCT_NAME}</div>
           <dl className="app-user" aria-label="Пользователь">

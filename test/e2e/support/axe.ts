@@ -1,6 +1,7 @@
 // Accessibility check for a journey: runs axe-core on the current page and fails on any violation
 // of impact "serious" or "critical", listing each rule, its help link and the offending elements.
-// Lesser findings are attached to the test report without failing it.
+// Lesser findings are attached to the test report without failing it, unless the caller asks for
+// every impact (`{ impacts: 'all' }`, as the checks of «Версия для слабовидящих» do).
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 
@@ -23,11 +24,17 @@ function formatViolations(violations: Violation[]): string {
     .join('\n');
 }
 
-/** Fails the test if the page, as it is now, has serious or critical accessibility problems. */
-export async function expectAccessible(page: Page, what = page.url()) {
+type Options = {
+  /** 'serious' (the default): serious and critical violations fail; 'all': every violation fails. */
+  impacts?: 'serious' | 'all';
+};
+
+/** Fails the test if the page, as it is now, has serious or critical (or, asked, any) accessibility problems. */
+export async function expectAccessible(page: Page, what = page.url(), { impacts = 'serious' }: Options = {}) {
   const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
-  const minor = results.violations.filter((v) => !BLOCKING.has(v.impact ?? ''));
+  const blocks = (v: Violation) => impacts === 'all' || BLOCKING.has(v.impact ?? '');
+  const blocking = results.violations.filter(blocks);
+  const minor = results.violations.filter((v) => !blocks(v));
   if (minor.length) {
     await test.info().attach(`axe: minor findings on ${what}`, {
       body: formatViolations(minor),
@@ -36,6 +43,6 @@ export async function expectAccessible(page: Page, what = page.url()) {
   }
   expect(
     blocking.length,
-    `axe found ${blocking.length} serious or critical accessibility violation(s) on ${what}:\n${formatViolations(blocking)}`,
+    `axe found ${blocking.length} ${impacts === 'all' ? '' : 'serious or critical '}accessibility violation(s) on ${what}:\n${formatViolations(blocking)}`,
   ).toBe(0);
 }

@@ -11,6 +11,7 @@ import { usePageTitle } from '../../app/page-title.js';
 import { Button } from '../../ui/Button.js';
 import { TextField } from '../../ui/Field.js';
 import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
+import { TableFrame } from '../../ui/TableFrame.js';
 import { AUDIT_ACTION_LABELS, OBJECT_TYPE_LABELS } from './action-labels.js';
 
 const LIMIT = 50;
@@ -85,36 +86,38 @@ export function AuditPage() {
           {rows.length === 0 ? (
             <p>Записей не найдено.</p>
           ) : (
-            <table className="table" data-testid="audit-table">
-              <caption className="visually-hidden">Записи журнала аудита, сначала новые</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Дата и время (МСК)</th>
-                  <th scope="col">Пользователь</th>
-                  <th scope="col">IP-адрес</th>
-                  <th scope="col">Действие</th>
-                  <th scope="col">Объект</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <td className="nowrap">{formatDateTime(r.at)}</td>
-                    <td>{r.actorLogin || '—'}</td>
-                    <td>{r.ip}</td>
-                    <td>
-                      {AUDIT_ACTION_LABELS[r.action] ?? r.action}
-                      <div className="muted small">{r.action}</div>
-                    </td>
-                    <td>
-                      {r.objectType
-                        ? `${OBJECT_TYPE_LABELS[r.objectType] ?? r.objectType} ${r.objectId}`
-                        : '—'}
-                    </td>
+            <TableFrame>
+              <table className="table" data-testid="audit-table">
+                <caption className="visually-hidden">Записи журнала аудита, сначала новые</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Дата и время (МСК)</th>
+                    <th scope="col">Пользователь</th>
+                    <th scope="col">IP-адрес</th>
+                    <th scope="col">Действие</th>
+                    <th scope="col">Объект</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.id}>
+                      <td className="nowrap">{formatDateTime(r.at)}</td>
+                      <td>{r.actorLogin || '—'}</td>
+                      <td>{r.ip}</td>
+                      <td>
+                        {AUDIT_ACTION_LABELS[r.action] ?? r.action}
+                        <div className="muted small">{r.action}</div>
+                      </td>
+                      <td>
+                        {r.objectType
+                          ? `${OBJECT_TYPE_LABELS[r.objectType] ?? r.objectType} ${r.objectId}`
+                          : '—'}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableFrame>
           )}
           {log.hasNextPage && (
             <Button onClick={() => void log.fetchNextPage()} busy={log.isFetchingNextPage}>

@@ -16,6 +16,7 @@ import { Button } from '../../ui/Button.js';
 import { TextField } from '../../ui/Field.js';
 import { focusFirstError } from '../../ui/focus-first-error.js';
 import { InfoMessage, ProblemMessage } from '../../ui/ProblemMessage.js';
+import { LowVisionBar } from '../low-vision/LowVisionBar.js';
 
 export function LoginPage() {
   usePageTitle('Вход');
@@ -71,39 +72,44 @@ export function LoginPage() {
   }
 
   return (
-    <main id="content" className="login-page">
-      <div className="login-card">
-        <p className="login-product">{PRODUCT_NAME}</p>
-        <h1>Вход в личный кабинет</h1>
-        {reasonMessage && !error ? <InfoMessage>{reasonMessage}</InfoMessage> : null}
-        <ProblemMessage error={error} />
-        <form onSubmit={submit} noValidate>
-          <TextField
-            label="Логин"
-            name="login"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={login}
-            onValueChange={setLogin}
-            error={fieldErrors.login}
-            required
-          />
-          <TextField
-            label="Пароль"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onValueChange={setPassword}
-            error={fieldErrors.password}
-            required
-          />
-          <Button type="submit" variant="primary" busy={busy} className="btn-block">
-            Войти
-          </Button>
-        </form>
-      </div>
-    </main>
+    <>
+      <header>
+        <LowVisionBar />
+      </header>
+      <main id="content" className="login-page">
+        <div className="login-card">
+          <p className="login-product">{PRODUCT_NAME}</p>
+          <h1>Вход в личный кабинет</h1>
+          {reasonMessage && !error ? <InfoMessage>{reasonMessage}</InfoMessage> : null}
+          <ProblemMessage error={error} />
+          <form onSubmit={submit} noValidate>
+            <TextField
+              label="Логин"
+              name="login"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={login}
+              onValueChange={setLogin}
+              error={fieldErrors.login}
+              required
+            />
+            <TextField
+              label="Пароль"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onValueChange={setPassword}
+              error={fieldErrors.password}
+              required
+            />
+            <Button type="submit" variant="primary" busy={busy} className="btn-block">
+              Войти
+            </Button>
+          </form>
+        </div>
+      </main>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import type { Column } from '../../../shared/forms/definition.js';
 import { Button } from '../../ui/Button.js';
 import { Dialog } from '../../ui/Dialog.js';
 import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
+import { TableFrame } from '../../ui/TableFrame.js';
 import { useCellHistory } from './queries.js';
 
 type Props = { responseId: number; cell: string; label: string; column: Column | null; onClose: () => void };
@@ -31,27 +32,29 @@ export function HistoryDialog({ responseId, cell, label, column, onClose }: Prop
       <ProblemMessage error={query.error} />
       {rows && rows.length === 0 ? <p>Значение ещё не изменялось.</p> : null}
       {rows && rows.length > 0 ? (
-        <table className="table">
-          <caption className="visually-hidden">Изменения ячейки, сначала последние</caption>
-          <thead>
-            <tr>
-              <th scope="col">Когда (МСК)</th>
-              <th scope="col">Кто</th>
-              <th scope="col">Было</th>
-              <th scope="col">Стало</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.version}>
-                <td className="nowrap">{formatDateTime(r.at)}</td>
-                <td>{r.userLogin ?? '—'}</td>
-                <td>{show(r.oldValue)}</td>
-                <td>{show(r.newValue)}</td>
+        <TableFrame>
+          <table className="table">
+            <caption className="visually-hidden">Изменения ячейки, сначала последние</caption>
+            <thead>
+              <tr>
+                <th scope="col">Когда (МСК)</th>
+                <th scope="col">Кто</th>
+                <th scope="col">Было</th>
+                <th scope="col">Стало</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.version}>
+                  <td className="nowrap">{formatDateTime(r.at)}</td>
+                  <td>{r.userLogin ?? '—'}</td>
+                  <td>{show(r.oldValue)}</td>
+                  <td>{show(r.newValue)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
       ) : null}
       {query.hasNextPage ? (
         <Button onClick={() => void query.fetchNextPage()} busy={query.isFetchingNextPage}>

@@ -2,6 +2,7 @@
 
 import { usePageTitle } from '../../app/page-title.js';
 import { useSpansRegions } from '../../app/session.js';
+import { TableFrame } from '../../ui/TableFrame.js';
 import { RegionSelect, SearchBox } from './filters.js';
 import { ListPage } from './ListPage.js';
 import { PAGE_SIZE, useListParams } from './list-params.js';
@@ -39,35 +40,37 @@ export function MunicipalitiesPage() {
       }
     >
       {(rows) => (
-        <table className="table">
-          <caption className="visually-hidden">Муниципалитеты</caption>
-          <thead>
-            <tr>
-              <th scope="col">Код</th>
-              <th scope="col">Название</th>
-              <th scope="col">Регион</th>
-              <th scope="col" className="num">
-                Организаций
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((m) => (
-              <tr key={m.id}>
-                <td className="nowrap">{m.code}</td>
-                <td>{m.name}</td>
-                <td>{m.regionName}</td>
-                <td className="num">
-                  <OrganizationsLink
-                    regionCode={m.regionCode}
-                    municipalityId={m.id}
-                    count={m.organizations}
-                  />
-                </td>
+        <TableFrame>
+          <table className="table">
+            <caption className="visually-hidden">Муниципалитеты</caption>
+            <thead>
+              <tr>
+                <th scope="col">Код</th>
+                <th scope="col">Название</th>
+                <th scope="col">Регион</th>
+                <th scope="col" className="num">
+                  Организаций
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((m) => (
+                <tr key={m.id}>
+                  <td className="nowrap">{m.code}</td>
+                  <td>{m.name}</td>
+                  <td>{m.regionName}</td>
+                  <td className="num">
+                    <OrganizationsLink
+                      regionCode={m.regionCode}
+                      municipalityId={m.id}
+                      count={m.organizations}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
       )}
     </ListPage>
   );

@@ -2,6 +2,7 @@
 import { Link, useParams } from 'react-router';
 import { usePageTitle } from '../../app/page-title.js';
 import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
+import { TableFrame } from '../../ui/TableFrame.js';
 import { OrganizationsLink } from './OrganizationsLink.js';
 import { useRegion } from './queries.js';
 
@@ -26,29 +27,31 @@ export function RegionPage() {
         <dd>{r.timezone}</dd>
       </dl>
       <h2>Муниципалитеты</h2>
-      <table className="table">
-        <caption className="visually-hidden">Муниципалитеты региона</caption>
-        <thead>
-          <tr>
-            <th scope="col">Код</th>
-            <th scope="col">Название</th>
-            <th scope="col" className="num">
-              Организаций
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.municipalities.map((m) => (
-            <tr key={m.id}>
-              <td className="nowrap">{m.code}</td>
-              <td>{m.name}</td>
-              <td className="num">
-                <OrganizationsLink regionCode={r.code} municipalityId={m.id} count={m.organizations} />
-              </td>
+      <TableFrame>
+        <table className="table">
+          <caption className="visually-hidden">Муниципалитеты региона</caption>
+          <thead>
+            <tr>
+              <th scope="col">Код</th>
+              <th scope="col">Название</th>
+              <th scope="col" className="num">
+                Организаций
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {r.municipalities.map((m) => (
+              <tr key={m.id}>
+                <td className="nowrap">{m.code}</td>
+                <td>{m.name}</td>
+                <td className="num">
+                  <OrganizationsLink regionCode={r.code} municipalityId={m.id} count={m.organizations} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
     </>
   );
 }

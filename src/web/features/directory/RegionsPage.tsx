@@ -2,6 +2,7 @@
 import { Link } from 'react-router';
 import { formatCount } from '../../../shared/plural.js';
 import { usePageTitle } from '../../app/page-title.js';
+import { TableFrame } from '../../ui/TableFrame.js';
 import { SearchBox } from './filters.js';
 import { ListPage } from './ListPage.js';
 import { countOf } from './labels.js';
@@ -35,37 +36,39 @@ export function RegionsPage() {
       }
     >
       {(shown) => (
-        <table className="table">
-          <caption className="visually-hidden">Регионы</caption>
-          <thead>
-            <tr>
-              <th scope="col">Код</th>
-              <th scope="col">Название</th>
-              <th scope="col">Часовой пояс</th>
-              <th scope="col" className="num">
-                Муниципалитетов
-              </th>
-              <th scope="col" className="num">
-                Организаций
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((r) => (
-              <tr key={r.code}>
-                <td className="nowrap">{r.code}</td>
-                <td>
-                  <Link to={`/directory/regions/${r.code}`}>{r.name}</Link>
-                </td>
-                <td>{r.timezone}</td>
-                <td className="num">{formatCount(countOf(r.municipalities))}</td>
-                <td className="num">
-                  <OrganizationsLink regionCode={r.code} count={r.organizations} />
-                </td>
+        <TableFrame>
+          <table className="table">
+            <caption className="visually-hidden">Регионы</caption>
+            <thead>
+              <tr>
+                <th scope="col">Код</th>
+                <th scope="col">Название</th>
+                <th scope="col">Часовой пояс</th>
+                <th scope="col" className="num">
+                  Муниципалитетов
+                </th>
+                <th scope="col" className="num">
+                  Организаций
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={r.code}>
+                  <td className="nowrap">{r.code}</td>
+                  <td>
+                    <Link to={`/directory/regions/${r.code}`}>{r.name}</Link>
+                  </td>
+                  <td>{r.timezone}</td>
+                  <td className="num">{formatCount(countOf(r.municipalities))}</td>
+                  <td className="num">
+                    <OrganizationsLink regionCode={r.code} count={r.organizations} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
       )}
     </ListPage>
   );

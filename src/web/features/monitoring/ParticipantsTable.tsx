@@ -6,6 +6,7 @@ import type { ParticipantRow } from '../../../shared/api/monitoring.js';
 import { formatDateTime } from '../../../shared/dates.js';
 import { RESPONSE_STATUS_LABELS } from '../../../shared/statuses.js';
 import { type BadgeTone, StatusBadge } from '../../ui/StatusBadge.js';
+import { TableFrame } from '../../ui/TableFrame.js';
 import { SortableHeader } from './SortableHeader.js';
 import type { ParticipantFilters, ParticipantSort, SortDirection } from './types.js';
 
@@ -34,65 +35,69 @@ export function ParticipantsTable(props: Props) {
   );
   const allChosen = rows.length > 0 && rows.every((r) => selected.has(r.responseId));
   return (
-    <table className="table participants-table" data-testid="participants-table">
-      <caption className="visually-hidden">Участники сбора данных</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="cell-choice">
-            <input
-              type="checkbox"
-              aria-label="Выбрать всех на странице"
-              checked={allChosen}
-              onChange={(e) => onSelect(rows, e.currentTarget.checked)}
-            />
-          </th>
-          {header('Организация', 'name')}
-          {header('Муниципалитет', 'municipality')}
-          {header('Статус', 'status')}
-          {header('Дата начала ввода данных', 'startedAt')}
-          {header('Дата передачи введенных данных', 'submittedAt')}
-          <th scope="col">
-            <span className="visually-hidden">Данные</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.responseId} data-code={row.code}>
-            <td className="cell-choice">
+    <TableFrame>
+      <table className="table participants-table" data-testid="participants-table">
+        <caption className="visually-hidden">Участники сбора данных</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="cell-choice">
               <input
                 type="checkbox"
-                aria-label={`Выбрать ${row.name}`}
-                checked={selected.has(row.responseId)}
-                onChange={(e) => onSelect([row], e.currentTarget.checked)}
+                aria-label="Выбрать всех на странице"
+                checked={allChosen}
+                onChange={(e) => onSelect(rows, e.currentTarget.checked)}
               />
-            </td>
-            <th scope="row">
-              {row.name}
-              <div className="muted small">{row.code}</div>
             </th>
-            <td>{row.municipalityName}</td>
-            <td>
-              <StatusBadge tone={STATUS_TONES[row.status]}>{RESPONSE_STATUS_LABELS[row.status]}</StatusBadge>
-              {row.changedSinceSubmission ? <div className="small">изменено после передачи</div> : null}
-            </td>
-            <td className="nowrap">{row.startedAt ? formatDateTime(row.startedAt) : '—'}</td>
-            <td className="nowrap">{row.lastSubmittedAt ? formatDateTime(row.lastSubmittedAt) : '—'}</td>
-            <td className="cell-actions">
-              <button
-                type="button"
-                className="icon-button"
-                ref={row.responseId === viewedId ? viewedButton : undefined}
-                onClick={() => onView(row)}
-              >
-                <ViewIcon />
-                <span className="visually-hidden">Просмотреть данные {row.name}</span>
-              </button>
-            </td>
+            {header('Организация', 'name')}
+            {header('Муниципалитет', 'municipality')}
+            {header('Статус', 'status')}
+            {header('Дата начала ввода данных', 'startedAt')}
+            {header('Дата передачи введенных данных', 'submittedAt')}
+            <th scope="col">
+              <span className="visually-hidden">Данные</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.responseId} data-code={row.code}>
+              <td className="cell-choice">
+                <input
+                  type="checkbox"
+                  aria-label={`Выбрать ${row.name}`}
+                  checked={selected.has(row.responseId)}
+                  onChange={(e) => onSelect([row], e.currentTarget.checked)}
+                />
+              </td>
+              <th scope="row">
+                {row.name}
+                <div className="muted small">{row.code}</div>
+              </th>
+              <td>{row.municipalityName}</td>
+              <td>
+                <StatusBadge tone={STATUS_TONES[row.status]}>
+                  {RESPONSE_STATUS_LABELS[row.status]}
+                </StatusBadge>
+                {row.changedSinceSubmission ? <div className="small">изменено после передачи</div> : null}
+              </td>
+              <td className="nowrap">{row.startedAt ? formatDateTime(row.startedAt) : '—'}</td>
+              <td className="nowrap">{row.lastSubmittedAt ? formatDateTime(row.lastSubmittedAt) : '—'}</td>
+              <td className="cell-actions">
+                <button
+                  type="button"
+                  className="icon-button"
+                  ref={row.responseId === viewedId ? viewedButton : undefined}
+                  onClick={() => onView(row)}
+                >
+                  <ViewIcon />
+                  <span className="visually-hidden">Просмотреть данные {row.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableFrame>
   );
 }
 

@@ -1,5 +1,6 @@
 // Cumulative submissions by day: an inline SVG bar chart (no chart library), named by its <title>
-// and <desc>, with the same figures in a visually hidden table for screen readers.
+// and <desc>, with the same figures in a visually hidden table for screen readers, which «Версия для
+// слабовидящих» with images hidden shows in the chart's place.
 import { useId } from 'react';
 import type { CollectionStats } from '../../../shared/api/monitoring.js';
 import { formatCount, plural } from '../../../shared/plural.js';
@@ -75,25 +76,29 @@ export function SubmissionsChart({ stats }: Props) {
           );
         })}
       </svg>
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Дата</th>
-            <th scope="col">Сдано за день</th>
-            <th scope="col">Сдано всего</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.day}>
-              <th scope="row">{dayLabel(d.day)}</th>
-              <td>{formatCount(d.submitted)}</td>
-              <td>{formatCount(d.cumulative)}</td>
+      {/* In a frame of its own: a table is never narrower than its content, so hidden on its own it would
+          still widen a narrow page. */}
+      <div className="chart-table visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Дата</th>
+              <th scope="col">Сдано за день</th>
+              <th scope="col">Сдано всего</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.day}>
+                <th scope="row">{dayLabel(d.day)}</th>
+                <td>{formatCount(d.submitted)}</td>
+                <td>{formatCount(d.cumulative)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

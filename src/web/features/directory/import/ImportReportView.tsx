@@ -2,6 +2,7 @@
 // one-time passwords of new accounts (shown once).
 import { formatCount } from '../../../../shared/plural.js';
 import { SuccessMessage } from '../../../ui/ProblemMessage.js';
+import { TableFrame } from '../../../ui/TableFrame.js';
 import { columnLabel, type ImportKind, type ShownReport } from './types.js';
 
 export function ImportReportView({ report, kind }: { report: ShownReport; kind: ImportKind }) {
@@ -36,26 +37,28 @@ export function ImportReportView({ report, kind }: { report: ShownReport; kind: 
       {refusedErrors.length > 0 && (
         <>
           <h3>Отклонённые строки</h3>
-          <table className="table" data-testid="import-refused-table">
-            <caption className="visually-hidden">Отклонённые строки</caption>
-            <thead>
-              <tr>
-                <th scope="col">Строка</th>
-                <th scope="col">Столбец</th>
-                <th scope="col">Ошибка</th>
-              </tr>
-            </thead>
-            <tbody>
-              {refusedErrors.map((e, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a row may have several errors in one column
-                <tr key={i}>
-                  <td>{e.row}</td>
-                  <td>{columnLabel(kind, e.column)}</td>
-                  <td>{e.message}</td>
+          <TableFrame>
+            <table className="table" data-testid="import-refused-table">
+              <caption className="visually-hidden">Отклонённые строки</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Строка</th>
+                  <th scope="col">Столбец</th>
+                  <th scope="col">Ошибка</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {refusedErrors.map((e, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a row may have several errors in one column
+                  <tr key={i}>
+                    <td>{e.row}</td>
+                    <td>{columnLabel(kind, e.column)}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
         </>
       )}
 
@@ -66,25 +69,27 @@ export function ImportReportView({ report, kind }: { report: ShownReport; kind: 
             Пароли показываются только один раз. Сохраните их и передайте пользователям: при первом входе
             каждый должен будет сменить пароль.
           </p>
-          <table className="table" data-testid="import-credentials">
-            <caption className="visually-hidden">Временные пароли</caption>
-            <thead>
-              <tr>
-                <th scope="col">Логин</th>
-                <th scope="col">Временный пароль</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.credentials.map((c) => (
-                <tr key={c.login}>
-                  <td>{c.login}</td>
-                  <td>
-                    <code className="secret">{c.oneTimePassword}</code>
-                  </td>
+          <TableFrame>
+            <table className="table" data-testid="import-credentials">
+              <caption className="visually-hidden">Временные пароли</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Логин</th>
+                  <th scope="col">Временный пароль</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {report.credentials.map((c) => (
+                  <tr key={c.login}>
+                    <td>{c.login}</td>
+                    <td>
+                      <code className="secret">{c.oneTimePassword}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
         </>
       )}
     </section>

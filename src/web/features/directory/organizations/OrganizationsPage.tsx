@@ -4,6 +4,7 @@ import { ORGANIZATION_KIND_LABELS } from '../../../../shared/roles.js';
 import { usePageTitle } from '../../../app/page-title.js';
 import { useCan, useSession, useSpansMunicipalities, useSpansRegions } from '../../../app/session.js';
 import { SelectField } from '../../../ui/Field.js';
+import { TableFrame } from '../../../ui/TableFrame.js';
 import { ActiveBadge } from '../ActiveBadge.js';
 import { MunicipalitySelect, RegionSelect, SearchBox } from '../filters.js';
 import { ListPage } from '../ListPage.js';
@@ -70,35 +71,37 @@ export function OrganizationsPage() {
       }
     >
       {(rows) => (
-        <table className="table">
-          <caption className="visually-hidden">Организации</caption>
-          <thead>
-            <tr>
-              <th scope="col">Код</th>
-              <th scope="col">Наименование</th>
-              <th scope="col">Вид</th>
-              <th scope="col">Регион</th>
-              <th scope="col">Муниципалитет</th>
-              <th scope="col">Состояние</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((o) => (
-              <tr key={o.id}>
-                <td className="nowrap">{o.code}</td>
-                <td>
-                  <Link to={`/directory/organizations/${o.id}`}>{o.shortName}</Link>
-                </td>
-                <td>{ORGANIZATION_KIND_LABELS[o.kind]}</td>
-                <td>{o.regionName}</td>
-                <td>{o.municipalityName}</td>
-                <td>
-                  <ActiveBadge active={o.isActive} />
-                </td>
+        <TableFrame>
+          <table className="table">
+            <caption className="visually-hidden">Организации</caption>
+            <thead>
+              <tr>
+                <th scope="col">Код</th>
+                <th scope="col">Наименование</th>
+                <th scope="col">Вид</th>
+                <th scope="col">Регион</th>
+                <th scope="col">Муниципалитет</th>
+                <th scope="col">Состояние</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((o) => (
+                <tr key={o.id}>
+                  <td className="nowrap">{o.code}</td>
+                  <td>
+                    <Link to={`/directory/organizations/${o.id}`}>{o.shortName}</Link>
+                  </td>
+                  <td>{ORGANIZATION_KIND_LABELS[o.kind]}</td>
+                  <td>{o.regionName}</td>
+                  <td>{o.municipalityName}</td>
+                  <td>
+                    <ActiveBadge active={o.isActive} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
       )}
     </ListPage>
   );
