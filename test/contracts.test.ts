@@ -9,6 +9,7 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { fileContentType, isNoContent } from '../src/shared/api/common.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
+import { isWebFile } from './support/web-files.js';
 
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -58,7 +59,6 @@ afterAll(async () => {
 });
 
 // The built web pages (present once `npm run build` has run) are files, not API answers.
-const isWebFile = (url: string) => url === '/' || url === '/index.html' || url.startsWith('/assets/');
 const apiRoutes = () =>
   app.routeList.filter(
     (r) => r.method !== 'HEAD' && !isWebFile(r.url) && !r.url.startsWith('/contract-probe/'),

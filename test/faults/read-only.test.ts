@@ -61,6 +61,9 @@ describe.skipIf(!onPostgres)('a database that only reads', () => {
       (await admin.query('SELECT count(*)::int AS n FROM cell_changes WHERE change_id = $1', [change.id]))
         .rows[0].n as number;
 
+    // The session's CSRF token first, as the page holds it: fetched lazily, it would be asked for
+    // on a connection that readOnly() just ended, and the write then sent without one.
+    await school.csrfToken();
     await readOnly(true);
     try {
       // The first request may meet a connection that was just ended: also a 503. Every one must be.

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { isWebFile } from '../support/web-files.js';
 
 const WHO = ['anonymous', 'federal', 'regional', 'municipal', 'organization'] as const;
 type Who = (typeof WHO)[number];
@@ -75,9 +76,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const hasId = (url: string) => url.includes(':');
-// The built web pages (present once `npm run build` has run): files anyone may fetch, as the
-// sign-in page must load before anyone is signed in.
-const isWebFile = (url: string) => url === '/' || url === '/index.html' || url.startsWith('/assets/');
+// The built web pages (isWebFile: present once `npm run build` has run) are files anyone may
+// fetch, as the sign-in page must load before anyone is signed in: they are checked apart, below.
 
 describe('role refusal matrix', () => {
   it('lists every route without an id, and only those', () => {

@@ -59,6 +59,9 @@ export class Client {
   async csrfToken(): Promise<string> {
     if (!this.csrf) {
       const res = await this.request<{ token: string }>('GET', '/api/auth/csrf');
+      // A refused fetch (503 while the database is away) must not leave the client without a
+      // token, sending writes that are then refused as forged instead of failing where it broke.
+      if (res.status !== 200) throw new Error(`GET /api/auth/csrf: ${res.status} ${res.text.slice(0, 200)}`);
       this.csrf = res.body.token;
     }
     return this.csrf;
