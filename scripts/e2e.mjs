@@ -1,4 +1,5 @@
-// `npm run test:e2e [-- playwright options]`: the Playwright journeys against the built server.
+// `npm run test:e2e [-- playwright options]`: the Playwright journeys against the built server (and
+// `npm run screenshots`: the same with playwright.screenshots.config.ts).
 // Builds first if needed, picks a free loopback port, and hands over to `playwright test`;
 // playwright.config.ts starts the server on that port with a fresh temporary DATA_DIR.
 // With E2E_BASE_URL set, the journeys run against that server instead, and nothing is built.
