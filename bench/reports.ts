@@ -10,14 +10,13 @@
 // 50 ms, the file's pages counted with PDF.js). The issue's limits: one report ≤ 500 ms, 100 reports
 // ≤ 30 s, streamed, with the server's memory growing by ≤ 100 MB. The last line is the JSON.
 
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { getDocumentProxy } from 'unpdf';
-import { demoAnswers } from '../src/server/demo/niko-answers.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/server/demo/seed.js';
 import { Cleanup } from './support/cleanup.js';
 import { createBenchDatabase } from './support/database.js';
+import { saveDemoAnswers } from './support/demo-answers.js';
 import { download, HttpClient, type Session, signIn, signInAll } from './support/http.js';
 import { machineLoad } from './support/national.js';
 import { cpuSplit, formatCpu, rssMb, sampleRss } from './support/proc.js';
@@ -76,19 +75,7 @@ async function main() {
     await Promise.all(
       chosen.map(async (c, i) => {
         const school = schools[i] as Session;
-        const changes = Object.entries(demoAnswers(i, '2026-11-27')).map(([cell, value]) => ({
-          id: randomUUID(),
-          cell,
-          value,
-          base: 0,
-        }));
-        const saved = await client.request(
-          'POST',
-          `/api/responses/${c.id}/changes`,
-          school.headers,
-          JSON.stringify({ changes }),
-        );
-        if (saved.status !== 200) throw new Error(`changes of ${c.login}: ${saved.status} ${saved.text}`);
+        await saveDemoAnswers(client, school, c.id, i);
         const submitted = await client.request('POST', `/api/responses/${c.id}/submit`, school.headers, '{}');
         if (submitted.status !== 200)
           throw new Error(`submit of ${c.login}: ${submitted.status} ${submitted.text}`);
