@@ -100,6 +100,7 @@ describe('every route declares its answers', () => {
       [
         'GET /api/exports/:id/download',
         'GET /api/form-versions/:id/download',
+        'GET /api/form-versions/:id/template.xlsx',
         'GET /api/import/organizations/template.csv',
         'GET /api/import/organizations/template.xlsx',
         'GET /api/import/users/template.csv',
@@ -108,6 +109,7 @@ describe('every route declares its answers', () => {
         'GET /api/responses/:id/report.pdf',
         'GET /api/responses/:id/form.xlsx',
         'GET /api/monitoring/collections/:id/reports.pdf',
+        'GET /api/monitoring/collections/:id/reports.zip',
         'GET /metrics',
       ].sort(),
     );

@@ -13,18 +13,19 @@ import { sheetName } from '../exports/columns.js';
 
 /** The sheet that maps cells to keys; Excel shows it only to VBA ("very hidden"). */
 export const KEYS_SHEET = 'ключи';
-/** Rows above a table's header: organization, collection, the table's title, a blank line. */
+/** Rows above a table's header: organization and collection (or the form version), the table's title, a blank line. */
 const HEADER_ROW = 5;
 const INTEGER_LIMIT = 2_147_483_647;
 
 export type FormWorkbookSource = {
-  organization: { code: string; shortName: string };
-  collectionTitle: string;
-  responseId: number;
   formVersionId: number;
   definition: FormDefinition;
   data: FormData;
-};
+} & (
+  | { organization: { code: string; shortName: string }; collectionTitle: string; responseId: number }
+  /** The operator's empty template of a form version: no organization, no participant. */
+  | { template: { formTitle: string; version: number } }
+);
 
 type Placed = { sheet: string; address: string; key: string; table: string; row: string; column: string };
 
@@ -39,16 +40,18 @@ export async function formWorkbook(src: FormWorkbookSource): Promise<Buffer> {
     await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
   }
   const keys = book.addWorksheet(KEYS_SHEET, { state: 'veryHidden' });
-  keys.addRow(['responseId', src.responseId, 'formVersionId', src.formVersionId]);
+  // A template has no participant: its responseId cell stays empty, the layout stays the same.
+  const responseId = 'template' in src ? null : src.responseId;
+  keys.addRow(['responseId', responseId, 'formVersionId', src.formVersionId]);
   keys.addRow(['sheet', 'cell', 'key', 'table', 'row', 'column']);
   for (const p of placed) keys.addRow([p.sheet, p.address, p.key, p.table, p.row, p.column]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 function writeTable(sheet: ExcelJS.Worksheet, table: Table, src: FormWorkbookSource, placed: Placed[]) {
-  const org = src.organization;
-  sheet.getCell('A1').value = `Организация: ${org.shortName} (код ${org.code})`;
-  sheet.getCell('A2').value = `Сбор данных: ${src.collectionTitle}`;
+  const [first, second] = headingOf(src);
+  sheet.getCell('A1').value = first;
+  sheet.getCell('A2').value = second;
   sheet.getCell('A3').value = table.title;
   sheet.getCell('A3').font = { bold: true, size: 12 };
   const dynamic = table.rows.kind === 'dynamic';
@@ -90,6 +93,16 @@ function writeTable(sheet: ExcelJS.Worksheet, table: Table, src: FormWorkbookSou
       });
     }
   }
+}
+
+/** The two lines above each table: whose form it is, or which form version a template is of. */
+function headingOf(src: FormWorkbookSource): [string, string] {
+  if ('template' in src) {
+    const { formTitle, version } = src.template;
+    return [`Форма: ${formTitle}, версия ${version}`, 'Пустой шаблон формы: организация не указана'];
+  }
+  const org = src.organization;
+  return [`Организация: ${org.shortName} (код ${org.code})`, `Сбор данных: ${src.collectionTitle}`];
 }
 
 type SheetRow = { id: string; label: string; existing: boolean };

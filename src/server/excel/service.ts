@@ -1,8 +1,10 @@
 // «Скачать форму в Excel»: a participant's form with its current values, for whoever may read the
-// participant (src/server/excel/form-workbook.ts builds it).
+// participant; and the federal operator's empty template of a form version, from its preview
+// (src/server/excel/form-workbook.ts builds both).
 import { toFormData } from '../../shared/forms/response-data.js';
 import { auditEvent } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
+import { versionDetails } from '../forms/service.js';
 import { type RequestContext, userOf } from '../http/context.js';
 import { responseForEditor } from '../responses/service.js';
 import { formWorkbook } from './form-workbook.js';
@@ -24,4 +26,16 @@ export async function formAsWorkbook(db: Db, ctx: RequestContext, responseId: nu
     objectId: responseId,
   });
   return { bytes, fileName: `Форма ${response.organization.code} ${response.collectionTitle}.xlsx` };
+}
+
+/** A form version as it stands (a draft may still change), empty, for the operator to look over in Excel. */
+export async function formTemplateWorkbook(db: Db, versionId: number) {
+  const v = await versionDetails(db, versionId);
+  const bytes = await formWorkbook({
+    template: { formTitle: v.formTitle, version: v.version },
+    formVersionId: v.id,
+    definition: v.definition,
+    data: { values: {}, rows: {} },
+  });
+  return { bytes, fileName: `Шаблон ${v.formTitle}, версия ${v.version}.xlsx` };
 }

@@ -40,6 +40,7 @@ export function submissionsForReports(db: Db, viewer: CurrentUser, which: Report
       'resp.id as responseId',
       'o.code',
       'o.full_name as fullName',
+      'o.short_name as shortName',
       'm.name as municipality',
       'r.name as region',
       'r.timezone as timeZone',

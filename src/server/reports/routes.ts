@@ -1,5 +1,5 @@
 // «Скачать PDF» of submitted reports: one participant's, or those a coordinator chose in a
-// collection's «Список участников», in one file.
+// collection's «Список участников», in one file or as a zip of a file each.
 import { setImmediate } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,6 +11,7 @@ import { contextOf } from '../http/context.js';
 import { DbIdNumber, IdParams } from '../http/params.js';
 import { attachmentDisposition } from '../publications/file-names.js';
 import { ReportPdf } from './report-pdf.js';
+import { reportZip } from './report-zip.js';
 import { chosenReports, latestReport, type Report } from './service.js';
 
 /** How many reports one file may hold: about 300 pages, well within a browser's and a printer's reach. */
@@ -91,6 +92,39 @@ export async function reportRoutes(fastify: FastifyInstance, opts: { db: Db }) {
         parts.unshift((pdf) => pdf.addNotSubmitted(`${title}: отчеты выбранных участников`, notSubmitted));
       }
       return streamPdf(reply, fileName, parts);
+    },
+  );
+
+  app.get(
+    '/api/monitoring/collections/:id/reports.zip',
+    {
+      onRequest: authorizeObject('monitoring.read'),
+      schema: { params: IdParams, querystring: ChosenQuery, response: reportResponses.chosenZip },
+    },
+    async (request, reply) => {
+      const { reports, notSubmitted } = await chosenReports(
+        db,
+        contextOf(request),
+        request.params.id,
+        request.query.responses,
+        'zip',
+      );
+      const title = (reports[0] as Report).collectionTitle;
+      const parts = reports.map((report) => ({
+        name: `${report.organization.code} ${report.shortName}`,
+        draw: (pdf: ReportPdf) => pdf.addReport(report),
+      }));
+      if (notSubmitted.length > 0) {
+        parts.unshift({
+          name: 'Не сдали отчет',
+          draw: (pdf) => pdf.addNotSubmitted(`${title}: отчеты выбранных участников`, notSubmitted),
+        });
+      }
+      return reply
+        .type('application/zip')
+        .header('content-disposition', attachmentDisposition(`Отчеты ${title} (${reports.length}).zip`))
+        .header('cache-control', 'private, no-store')
+        .send(reportZip(parts));
     },
   );
 }

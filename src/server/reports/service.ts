@@ -8,9 +8,11 @@ import { loadDefinition } from '../responses/definitions.js';
 import { submissionsForReports } from './queries.js';
 import type { ReportContent } from './report-pdf.js';
 
-export type Report = ReportContent & { responseId: number; submissionId: number };
+export type Report = ReportContent & { responseId: number; submissionId: number; shortName: string };
 /** A participant chosen for printing that has nothing submitted to print. */
 export type NotSubmitted = { responseId: number; code: string; fullName: string };
+/** How the reports are handed out: one PDF, or a zip of a PDF a participant. */
+export type ReportFormat = 'pdf' | 'zip';
 
 async function reportsOf(db: Db, rows: Awaited<ReturnType<typeof submissionsForReports>>) {
   const reports: Report[] = [];
@@ -25,6 +27,7 @@ async function reportsOf(db: Db, rows: Awaited<ReturnType<typeof submissionsForR
     reports.push({
       responseId: row.responseId,
       submissionId,
+      shortName: row.shortName,
       organization: {
         code: row.code,
         fullName: row.fullName,
@@ -44,7 +47,7 @@ async function reportsOf(db: Db, rows: Awaited<ReturnType<typeof submissionsForR
 }
 
 /** Every report handed out is audited, one entry a report (nothing changed: an event). */
-function auditDownloads(db: Db, ctx: RequestContext, reports: Report[]) {
+function auditDownloads(db: Db, ctx: RequestContext, reports: Report[], format: ReportFormat = 'pdf') {
   return auditEvent(
     db,
     ctx,
@@ -52,7 +55,7 @@ function auditDownloads(db: Db, ctx: RequestContext, reports: Report[]) {
       action: 'report.downloaded',
       objectType: 'response',
       objectId: r.responseId,
-      details: { submissionId: r.submissionId, format: 'pdf' },
+      details: { submissionId: r.submissionId, format },
     })),
   );
 }
@@ -78,6 +81,7 @@ export async function chosenReports(
   ctx: RequestContext,
   collectionId: number,
   responseIds: number[],
+  format: ReportFormat = 'pdf',
 ) {
   const unique = [...new Set(responseIds)];
   const rows = await submissionsForReports(db, userOf(ctx), { responseIds: unique, collectionId });
@@ -86,6 +90,6 @@ export async function chosenReports(
   if (chosen.reports.length === 0) {
     throw Problem.conflict('Ни один из выбранных участников ещё не сдал отчёт: печатать пока нечего.');
   }
-  await auditDownloads(db, ctx, chosen.reports);
+  await auditDownloads(db, ctx, chosen.reports, format);
   return chosen;
 }

@@ -4,4 +4,8 @@ import { binaryFile, responses } from './common.js';
 export const excelResponses = {
   /** GET /api/responses/:id/form.xlsx */
   form: responses({ 200: binaryFile('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') }),
+  /** GET /api/form-versions/:id/template.xlsx: the federal operator's empty template of a form version. */
+  template: responses({
+    200: binaryFile('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  }),
 };

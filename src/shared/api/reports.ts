@@ -8,4 +8,6 @@ export const reportResponses = {
   one: responses({ 200: binaryFile(PDF) }),
   /** GET /api/monitoring/collections/:id/reports.pdf?responses=… */
   chosen: responses({ 200: binaryFile(PDF) }),
+  /** GET /api/monitoring/collections/:id/reports.zip?responses=…: a PDF a participant */
+  chosenZip: responses({ 200: binaryFile('application/zip') }),
 };
