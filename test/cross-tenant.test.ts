@@ -248,6 +248,7 @@ const ID_ROUTES: [string, string, Target['kind'], unknown?][] = [
   ['POST', '/api/responses/:id/submit', 'response', {}],
   ['GET', '/api/responses/:id/history?cell=t.r.n', 'response'],
   ['GET', '/api/responses/:id/report.pdf', 'response'],
+  ['GET', '/api/responses/:id/submissions', 'response'],
   ['GET', '/api/responses/:id/form.xlsx', 'response'],
   ['GET', '/api/publications/:id', 'publication'],
   ['PATCH', '/api/publications/:id', 'publication', { title: 'Захвачено' }],

@@ -4,13 +4,16 @@
 // closes it early, reopens and extends it, adds participants by a code file. A school of Moscow
 // then sees the collection's «Сбор данных» block and opens the new form; the operator closes the
 // collection at the end, so that journeys after this one find the demo collection as they expect.
-// axe checks the designer, the preview, the collections list and the create page.
+// axe checks the designer, the preview, the collections list and the create page. Apart: the
+// operator downloads a form version's empty Excel template from its page.
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { expectAccessible } from './support/axe.js';
 import { submitSignIn } from './support/sign-in.js';
 
 const FORM_TITLE = 'Кадры школы (проверка)';
 const COLLECTION_TITLE = 'Кадры школ Москвы (проверка)';
+const NIKO_FORM_TITLE = 'НИКО: контекстные данные об образовательной организации';
 
 async function signIn(page: Page, login: string) {
   await submitSignIn(page, login);
@@ -323,4 +326,31 @@ test('the designer loads a JSON file, points at its errors, and downloads what i
     await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()),
   );
   expect(saved).toMatchObject({ title: 'Форма из файла', tables: [{ columns: [{ min: 5, max: 1 }] }] });
+});
+
+test('the federal operator downloads a form version as an empty Excel template from its preview', async ({
+  page,
+}) => {
+  await signIn(page, 'admin');
+  await mainMenu(page).getByRole('link', { name: 'Формы', exact: true }).click();
+  await page.getByRole('link', { name: NIKO_FORM_TITLE, exact: true }).first().click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: new RegExp(`^${NIKO_FORM_TITLE}`) }),
+  ).toBeVisible();
+  await expect(page.getByTestId('form-preview')).toBeVisible();
+  const link = page.getByRole('link', { name: 'Скачать форму в Excel' });
+  await expectAccessible(page, 'a form version with its preview');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^Шаблон .+, версия \d+\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const sheets = workbook.worksheets.filter((s) => s.state === 'visible');
+  expect(sheets.length).toBeGreaterThan(1);
+  const first = sheets[0] as ExcelJS.Worksheet;
+  expect(String(first.getCell('A1').value)).toMatch(new RegExp(`^Форма: ${NIKO_FORM_TITLE}, версия \\d+$`));
+  expect(first.getCell('A3').value).toBe('1. Численность обучающихся');
+  const keys = workbook.getWorksheet('ключи') as ExcelJS.Worksheet;
+  expect(keys.getCell('B1').value).toBeNull();
+  expect(keys.getCell('D1').value).toEqual(expect.any(Number));
 });

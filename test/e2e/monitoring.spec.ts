@@ -4,10 +4,14 @@
 // its submitted data, downloads it as PDF, closes it with «Закрыть», chooses its row and downloads the
 // PDF of the chosen; then «Экспорт результатов» prepares a report,
 // «Загрузить отчет» downloads it, and the school's value is in its row. axe checks each view.
+// Then two more schools submit, reg77 chooses both and downloads «Скачать ZIP выбранных».
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { expect, type Locator, type PlaywrightWorkerArgs, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { demoAnswers } from '../../src/server/demo/niko-answers.js';
+import { readPdf } from '../support/pdf.js';
 import { expectAccessible } from './support/axe.js';
 import { downloadPdf } from './support/pdf-download.js';
 import { type Api, apiSignIn, signIn } from './support/sign-in.js';
@@ -206,4 +210,57 @@ test('a coordinator east of Moscow sees the dates in Moscow time and in the regi
     /^с \d\d\.\d\d\.\d{4} 09:00 по \d\d\.\d\d\.\d{4} 18:00 \(МСК\)с \d\d\.\d\d\.\d{4} 11:00 по \d\d\.\d\d\.\d{4} 20:00 \(местное время, UTC\+5\)$/,
   );
   await expectAccessible(page, 'the НИКО page of reg66');
+});
+
+test('reg77 chooses two schools and downloads their reports as a zip of a PDF each', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const schools: School[] = [];
+  for (const seed of [2, 3]) {
+    const school = await schoolThatHasNotStarted(playwright, baseURL as string);
+    await submitThroughApi(school, demoAnswers(seed, new Date().toISOString().slice(0, 10)));
+    schools.push(school);
+  }
+  const codes = schools.map((s) => s.login.replace(/^sch/, ''));
+
+  await signIn(page, 'reg77');
+  const block = page.locator(
+    `[data-testid="monitoring-block"][data-collection-id="${schools[0]?.collectionId}"]`,
+  );
+  await block.getByRole('button', { name: 'Список участников', exact: true }).click();
+  const area = block.getByRole('region', { name: 'Список участников' });
+  const search = area.getByLabel('Поиск по названию или логину');
+  // The choice outlives a new search: each school is found by its login and chosen in turn.
+  for (const school of schools) {
+    await search.fill(school.login);
+    await search.press('Enter');
+    const row = area.getByTestId('participants-table').locator('tbody tr');
+    await expect(row).toHaveCount(1);
+    await expect(row).toHaveAttribute('data-code', school.login.replace(/^sch/, ''));
+    await row.getByRole('checkbox', { name: /^Выбрать / }).check();
+  }
+  const chosen = area.getByTestId('chosen-actions');
+  await expect(chosen.getByRole('status')).toHaveText('Выбрано: 2');
+  const zipLink = chosen.getByRole('link', { name: 'Скачать ZIP выбранных' });
+  await expect(zipLink).toBeVisible();
+  await expectAccessible(page, '«Список участников» with two rows chosen');
+
+  // From the keyboard: the link takes the focus and Enter downloads.
+  await zipLink.focus();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(download.suggestedFilename()).toMatch(/^Отчеты .+ \(2\)\.zip$/);
+  const entries = unzipSync(fs.readFileSync(await download.path()));
+  const names = Object.keys(entries).sort();
+  expect(names).toHaveLength(2);
+  for (const code of codes) {
+    const name = names.find((n) => n.startsWith(`${code} `)) as string;
+    expect(name, code).toMatch(/\.pdf$/);
+    const pdf = await readPdf(entries[name] as Uint8Array);
+    expect(pdf.text).toContain(`Код организации: ${code}`);
+    for (const other of codes.filter((c) => c !== code)) expect(pdf.text).not.toContain(other);
+  }
+  for (const school of schools) await school.api.request.dispose();
 });

@@ -6,7 +6,8 @@ import { responsesInScope } from '../auth/rows/responses.js';
 import { anyInt } from '../db/arrays.js';
 import type { Db } from '../db/connection.js';
 
-export type ReportSelection = { responseIds: number[]; collectionId?: number };
+/** `submissionId`: that submission of the (one) participant, instead of its latest. */
+export type ReportSelection = { responseIds: number[]; collectionId?: number; submissionId?: number };
 
 export function submissionsForReports(db: Db, viewer: CurrentUser, which: ReportSelection) {
   let q = db
@@ -30,6 +31,7 @@ export function submissionsForReports(db: Db, viewer: CurrentUser, which: Report
             'f.title as formTitle',
           ])
           .whereRef('s.response_id', '=', 'resp.id')
+          .$if(which.submissionId !== undefined, (qb) => qb.where('s.id', '=', which.submissionId as number))
           .orderBy('s.submitted_at', 'desc')
           .orderBy('s.id', 'desc')
           .limit(1)
@@ -61,4 +63,25 @@ export function submissionsForReports(db: Db, viewer: CurrentUser, which: Report
     .orderBy('resp.id');
   if (which.collectionId !== undefined) q = q.where('resp.collection_id', '=', which.collectionId);
   return q.execute();
+}
+
+/** «История сдач»: a participant's submissions, newest first; null when the participant is not in scope. */
+export async function submissionHistory(db: Db, viewer: CurrentUser, responseId: number, limit: number) {
+  const response = await db
+    .selectFrom('responses as resp')
+    .select('resp.id')
+    .where('resp.id', '=', responseId)
+    .where(responsesInScope(viewer))
+    .executeTakeFirst();
+  if (!response) return null;
+  return db
+    .selectFrom('submissions as s')
+    .innerJoin('form_versions as fv', 'fv.id', 's.form_version_id')
+    .leftJoin('users as u', 'u.id', 's.submitted_by')
+    .select(['s.id', 's.submitted_at as submittedAt', 'u.login as userLogin', 'fv.version as formVersion'])
+    .where('s.response_id', '=', responseId)
+    .orderBy('s.submitted_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -8,14 +8,17 @@ import { reportResponses } from '../../shared/api/reports.js';
 import { authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf } from '../http/context.js';
-import { DbIdNumber, IdParams } from '../http/params.js';
+import { DbId, DbIdNumber, IdParams } from '../http/params.js';
 import { attachmentDisposition } from '../publications/file-names.js';
 import { ReportPdf } from './report-pdf.js';
 import { reportZip } from './report-zip.js';
-import { chosenReports, latestReport, type Report } from './service.js';
+import { chosenReports, latestReport, type Report, submissionsOf } from './service.js';
 
 /** How many reports one file may hold: about 300 pages, well within a browser's and a printer's reach. */
 export const MAX_REPORTS_PER_FILE = 100;
+
+/** `submission`: one from «История сдач» instead of the latest. */
+const OneQuery = z.strictObject({ submission: DbId.optional() });
 
 const ChosenQuery = z.strictObject({
   responses: z
@@ -63,13 +66,23 @@ export async function reportRoutes(fastify: FastifyInstance, opts: { db: Db }) {
     '/api/responses/:id/report.pdf',
     {
       onRequest: authorizeObject('responses.read'),
-      schema: { params: IdParams, response: reportResponses.one },
+      schema: { params: IdParams, querystring: OneQuery, response: reportResponses.one },
     },
     async (request, reply) => {
-      const report = await latestReport(db, contextOf(request), request.params.id);
+      const { id } = request.params;
+      const report = await latestReport(db, contextOf(request), id, request.query.submission);
       const fileName = `Отчет ${report.organization.code} ${report.collectionTitle}.pdf`;
       return streamPdf(reply, fileName, [(pdf) => pdf.addReport(report)]);
     },
+  );
+
+  app.get(
+    '/api/responses/:id/submissions',
+    {
+      onRequest: authorizeObject('responses.read'),
+      schema: { params: IdParams, response: reportResponses.submissions },
+    },
+    async (request) => submissionsOf(db, contextOf(request), request.params.id),
   );
 
   app.get(

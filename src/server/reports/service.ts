@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.js';
 import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import { loadDefinition } from '../responses/definitions.js';
-import { submissionsForReports } from './queries.js';
+import { submissionHistory, submissionsForReports } from './queries.js';
 import type { ReportContent } from './report-pdf.js';
 
 export type Report = ReportContent & { responseId: number; submissionId: number; shortName: string };
@@ -60,12 +60,21 @@ function auditDownloads(db: Db, ctx: RequestContext, reports: Report[], format: 
   );
 }
 
-/** One participant's latest submitted report, audited as handed out. */
-export async function latestReport(db: Db, ctx: RequestContext, responseId: number): Promise<Report> {
-  const rows = await submissionsForReports(db, userOf(ctx), { responseIds: [responseId] });
+/**
+ * One participant's latest submitted report, or the one it submitted as `submissionId` (from
+ * «История сдач»: what was sent then, not what is there now), audited as handed out.
+ */
+export async function latestReport(
+  db: Db,
+  ctx: RequestContext,
+  responseId: number,
+  submissionId?: number,
+): Promise<Report> {
+  const rows = await submissionsForReports(db, userOf(ctx), { responseIds: [responseId], submissionId });
   if (rows.length === 0) throw Problem.notFound('Участник не найден.');
   const { reports } = await reportsOf(db, rows);
   const report = reports[0];
+  if (!report && submissionId !== undefined) throw Problem.notFound('Сдача отчета не найдена.');
   if (!report) throw Problem.conflict('Отчёт ещё не сдан: печатать пока нечего.');
   await auditDownloads(db, ctx, [report]);
   return report;
@@ -92,4 +101,14 @@ export async function chosenReports(
   }
   await auditDownloads(db, ctx, chosen.reports, format);
   return chosen;
+}
+
+/** The most submissions «История сдач» lists: far more than a collection ever sees resubmitted. */
+const HISTORY_LIMIT = 100;
+
+/** «История сдач» of a participant, newest first. */
+export async function submissionsOf(db: Db, ctx: RequestContext, responseId: number) {
+  const rows = await submissionHistory(db, userOf(ctx), responseId, HISTORY_LIMIT);
+  if (!rows) throw Problem.notFound('Участник не найден.');
+  return { rows };
 }

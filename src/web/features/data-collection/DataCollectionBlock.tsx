@@ -1,6 +1,6 @@
 // The «Сбор данных» blocks on the «НИКО» page of an organization: one per collection it takes
 // part in, each with its status, dates, last transfer, the button to the table (manual §2), and
-// once something was submitted «Скачать PDF» of the last report sent.
+// once something was submitted «Скачать PDF» of the last report sent and «История сдач».
 import { useEffect, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { CollectionBlockRow } from '../../../shared/api/responses.js';
@@ -11,6 +11,7 @@ import { DownloadLink } from '../../ui/DownloadLink.js';
 import { Loading, ProblemMessage, SuccessMessage } from '../../ui/ProblemMessage.js';
 import { useDataCollectionBlocks } from './queries.js';
 import { existingQueue, pendingInBrowser, queueFor } from './queue-registry.js';
+import { SubmissionHistory } from './SubmissionHistory.js';
 
 /** «Заполнить» before anything is entered, «Редактировать» after; a closed collection is only viewed. */
 export function openButtonLabel(row: Pick<CollectionBlockRow, 'open' | 'status'>) {
@@ -81,6 +82,7 @@ function OrganizationCollectionBlock({ row, timeZone, justSubmitted }: BlockProp
           <DownloadLink href={`/api/responses/${row.responseId}/report.pdf`}>Скачать PDF</DownloadLink>
         ) : null}
       </div>
+      {row.lastSubmittedAt ? <SubmissionHistory responseId={row.responseId} timeZone={timeZone} /> : null}
     </CollectionBlock>
   );
 }

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../shared/dates.js';
 import { installRussianZodMessages } from '../../../shared/zod-russian.js';
 import { api } from '../../app/api.js';
 import { usePageTitle } from '../../app/page-title.js';
+import { DownloadLink } from '../../ui/DownloadLink.js';
 import { InfoMessage, Loading, ProblemMessage, SuccessMessage } from '../../ui/ProblemMessage.js';
 import { blankDefinition } from './designer/definition-edits.js';
 import { FormDesigner } from './designer/FormDesigner.js';
@@ -73,6 +74,8 @@ export function FormVersionPage() {
         <Link className="btn btn-secondary" to={`/forms/versions/${v.id}/new-version`}>
           Новая версия
         </Link>
+        {/* The version as stored: a draft's unsaved edits are not in the file. */}
+        <DownloadLink href={`/api/form-versions/${v.id}/template.xlsx`}>Скачать форму в Excel</DownloadLink>
       </div>
       {notice && !savedAt ? <SuccessMessage>{notice}</SuccessMessage> : null}
       {savedAt ? <SuccessMessage>Изменения сохранены {savedAt} (МСК).</SuccessMessage> : null}

@@ -155,7 +155,7 @@ const MAX_REPORTS_PER_FILE = 100;
 
 type ChosenProps = { collectionId: number; selected: ReadonlySet<number>; onClear: () => void };
 
-/** What can be done to the chosen rows: their reports as one PDF. */
+/** What can be done to the chosen rows: their reports as one PDF, or as a zip of a PDF each. */
 function ChosenActions({ collectionId, selected, onClear }: ChosenProps) {
   if (selected.size === 0) return null;
   const ids = [...selected].join(',');
@@ -163,9 +163,14 @@ function ChosenActions({ collectionId, selected, onClear }: ChosenProps) {
     <div className="chosen-actions" data-testid="chosen-actions">
       <span role="status">Выбрано: {selected.size}</span>
       {selected.size <= MAX_REPORTS_PER_FILE ? (
-        <DownloadLink href={`/api/monitoring/collections/${collectionId}/reports.pdf?responses=${ids}`}>
-          Скачать PDF выбранных
-        </DownloadLink>
+        <>
+          <DownloadLink href={`/api/monitoring/collections/${collectionId}/reports.pdf?responses=${ids}`}>
+            Скачать PDF выбранных
+          </DownloadLink>
+          <DownloadLink href={`/api/monitoring/collections/${collectionId}/reports.zip?responses=${ids}`}>
+            Скачать ZIP выбранных
+          </DownloadLink>
+        </>
       ) : (
         <span className="message message-warning">
           В один файл помещается не больше {MAX_REPORTS_PER_FILE} отчетов: снимите выбор с части участников.
