@@ -4,7 +4,8 @@
 // its submitted data, downloads it as PDF, closes it with «Закрыть», chooses its row and downloads the
 // PDF of the chosen; then «Экспорт результатов» prepares a report,
 // «Загрузить отчет» downloads it, and the school's value is in its row. axe checks each view.
-// Then two more schools submit, reg77 chooses both and downloads «Скачать ZIP выбранных».
+// Then two more schools submit, reg77 chooses both and downloads «Скачать ZIP выбранных»; and a school
+// that has submitted finds the report in its «История сдач».
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { expect, type Locator, type PlaywrightWorkerArgs, test } from '@playwright/test';
@@ -263,4 +264,30 @@ test('reg77 chooses two schools and downloads their reports as a zip of a PDF ea
     for (const other of codes.filter((c) => c !== code)) expect(pdf.text).not.toContain(other);
   }
   for (const school of schools) await school.api.request.dispose();
+});
+
+test('a school that has submitted finds each submission in «История сдач» and downloads its PDF', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  const school = await schoolThatHasNotStarted(playwright, baseURL as string);
+  await submitThroughApi(school, demoAnswers(4, new Date().toISOString().slice(0, 10)));
+  const code = school.login.replace(/^sch/, '');
+
+  await signIn(page, school.login);
+  const block = page.locator(
+    `[data-testid="data-collection-block"][data-response-id="${school.responseId}"]`,
+  );
+  const toggle = block.getByRole('button', { name: 'История сдач' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const history = block.getByTestId('submission-history');
+  await expect(history.locator('tbody tr')).toHaveCount(1);
+  await expect(history.locator('tbody tr').first()).toContainText(school.login);
+  await expectAccessible(page, '«История сдач» of a school');
+  const pdf = await downloadPdf(history.getByRole('link', { name: /^Скачать PDF сдачи / }));
+  expect(pdf.text).toContain(`Код организации: ${code}`);
+  await school.api.request.dispose();
 });
