@@ -4,7 +4,8 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAnswers } from '../src/server/demo/niko-answers.js';
-import { windowsFileName } from '../src/server/reports/report-zip.js';
+import type { ReportPdf } from '../src/server/reports/report-pdf.js';
+import { reportZip, windowsFileName } from '../src/server/reports/report-zip.js';
 import type { Client } from './support/client.js';
 import { openDemoCollectionId } from './support/demo.js';
 import { readPdf } from './support/pdf.js';
@@ -169,5 +170,29 @@ describe('file names in the zip', () => {
     expect(windowsFileName('   ', 'pdf')).toBe('_.pdf');
     const long = windowsFileName(`770003 ${'Ш'.repeat(300)}`, 'pdf');
     expect([...long].length).toBe(104);
+  });
+});
+
+describe('the zip as it streams', () => {
+  // The first two come out with the same name.
+  const parts = Array.from({ length: 20 }, (_, i) => ({
+    name: i < 2 ? '770000 Школа' : `77000${i} Школа`,
+    draw: (pdf: ReportPdf) => pdf.addNotSubmitted(`Часть ${i}`, [{ code: String(i), fullName: 'Школа' }]),
+  }));
+
+  it('holds every part when read to the end, names made unique', async () => {
+    const { stream, drawn } = reportZip(parts);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(await drawn).toBe(20);
+    const names = Object.keys(unzipSync(new Uint8Array(Buffer.concat(chunks))));
+    expect(names).toHaveLength(20);
+    expect(names).toEqual(expect.arrayContaining(['770000 Школа.pdf', '770000 Школа (2).pdf']));
+  });
+
+  it('stops drawing once the reader has gone away', async () => {
+    const { stream, drawn } = reportZip(parts);
+    stream.once('data', () => stream.destroy());
+    expect(await drawn).toBeLessThan(20);
   });
 });

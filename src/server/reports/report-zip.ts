@@ -38,9 +38,10 @@ export type ZipPart = {
 /**
  * The zip as a stream to send. Each part is drawn into its own PDF once the one before has gone
  * out (or at least into the socket's buffer), then the zip's directory ends it. A failure midway
- * destroys the stream: the browser sees the download fail rather than a broken archive.
+ * destroys the stream: the browser sees the download fail rather than a broken archive. A browser
+ * that goes away stops the drawing after the PDF in hand. `drawn` settles with how many were drawn.
  */
-export function reportZip(parts: ZipPart[]): PassThrough {
+export function reportZip(parts: ZipPart[]): { stream: PassThrough; drawn: Promise<number> } {
   const out = new PassThrough();
   const zip = new Zip((err, chunk, final) => {
     if (err) {
@@ -50,20 +51,23 @@ export function reportZip(parts: ZipPart[]): PassThrough {
     out.write(chunk);
     if (final) out.end();
   });
-  void (async () => {
+  const drawn = (async () => {
+    let n = 0;
     try {
       const used = new Set<string>();
       for (const part of parts) {
-        if (out.destroyed) return;
+        if (out.destroyed) return n;
         await addPdf(zip, uniqueName(windowsFileName(part.name, 'pdf'), used), part.draw);
+        n++;
         await drained(out);
       }
       zip.end();
     } catch (err) {
       out.destroy(err instanceof Error ? err : new Error(String(err)));
     }
+    return n;
   })();
-  return out;
+  return { stream: out, drawn };
 }
 
 async function addPdf(zip: Zip, fileName: string, draw: (pdf: ReportPdf) => void) {

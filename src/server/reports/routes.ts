@@ -137,7 +137,7 @@ export async function reportRoutes(fastify: FastifyInstance, opts: { db: Db }) {
         .type('application/zip')
         .header('content-disposition', attachmentDisposition(`Отчеты ${title} (${reports.length}).zip`))
         .header('cache-control', 'private, no-store')
-        .send(reportZip(parts));
+        .send(reportZip(parts).stream);
     },
   );
 }
