@@ -24,9 +24,8 @@ const fontkit = require('fontkit') as { create(bytes: Uint8Array): unknown };
 /**
  * The two fonts, parsed once for the process. Given a file, pdfkit reads and parses it again for
  * every document: about 45 of the 80 ms of server CPU a one-report PDF took (docs/BENCHMARKS.md
- * "reports"). A parsed font (pdfkit takes one: it has
- * `layout`) is only read from, each document embedding its own subset. A zip of a hundred PDFs
- * pays the parsing once instead of a hundred times.
+ * "reports"). A parsed font (pdfkit takes one: it has `layout`) is only read from, each document
+ * embedding its own subset. A zip of a hundred PDFs pays the parsing once instead of a hundred times.
  */
 let parsedFonts: { regular: PDFKit.Mixins.PDFFontSource; bold: PDFKit.Mixins.PDFFontSource } | null = null;
 function fonts() {
