@@ -204,6 +204,39 @@ describe('reminders as e-mail', () => {
     refusals.delete(to);
   });
 
+  it('sends a message whose sender died mid-claim once its lease runs out, and leaves a live claim alone', async () => {
+    const db = server.database.db;
+    const row = (to: string, lockedUntil: Date) => ({
+      to_address: to,
+      subject: 'Напоминание',
+      body: 'Проверка',
+      status: 'sending' as const,
+      attempts: 1,
+      locked_until: lockedUntil,
+    });
+    // As a process leaves it when it dies after claiming: 'sending', its lease past.
+    const [dead, live] = await db
+      .insertInto('email_outbox')
+      .values([
+        row('dead-claim@niko.example', new Date(Date.now() - 1000)),
+        row('live-claim@niko.example', new Date(Date.now() + 3_600_000)),
+      ])
+      .returning('id')
+      .execute();
+    await waitFor(() => delivered.some((d) => d.to[0] === 'dead-claim@niko.example'), 'the dead claim sent');
+    const state = async (id: number) =>
+      db
+        .selectFrom('email_outbox')
+        .select(['status', 'attempts'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+    await waitFor(async () => (await state(dead!.id)).status === 'sent', 'the dead claim marked sent');
+    expect(await state(dead!.id)).toEqual({ status: 'sent', attempts: 2 });
+    expect(await state(live!.id)).toEqual({ status: 'sending', attempts: 1 });
+    expect(delivered.some((d) => d.to[0] === 'live-claim@niko.example')).toBe(false);
+    await db.deleteFrom('email_outbox').where('id', '=', live!.id).execute();
+  });
+
   it('with two workers on one outbox, delivers each message once', async () => {
     const log = server.app.log;
     const second = startEmailWorker(
