@@ -2,50 +2,16 @@
 // messages delivered (recipient, Russian subject and body in UTF-8), a server that refuses at
 // first (tried again after a growing wait, then delivered), and two workers on one outbox (each
 // message delivered once). No sleeps: every wait polls a condition.
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../src/server/email/mailer.js';
 import { startEmailWorker } from '../src/server/email/worker.js';
 import type { Client } from './support/client.js';
 import { openDemoCollectionId } from './support/demo.js';
+import { parseMessage as parse, startTestSmtp, type TestSmtp } from './support/mail.js';
 import { startTestServer, type TestServer } from './support/server.js';
 import { waitFor } from './support/wait.js';
 
-type Delivered = { to: string[]; raw: string; at: number };
-const delivered: Delivered[] = [];
-/** Every RCPT TO the server saw, with its time: attempts, refused ones included. */
-const attempts: { to: string; at: number }[] = [];
-/** RCPT TO for these addresses is refused this many more times (451, a temporary failure). */
-const refusals = new Map<string, number>();
-
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  onRcptTo(address, _session, callback) {
-    attempts.push({ to: address.address, at: Date.now() });
-    const left = refusals.get(address.address) ?? 0;
-    if (left > 0) {
-      refusals.set(address.address, left - 1);
-      const err = Object.assign(new Error('Почтовый ящик временно недоступен'), { responseCode: 451 });
-      return callback(err);
-    }
-    callback();
-  },
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (c: Buffer) => chunks.push(c));
-    stream.on('end', () => {
-      delivered.push({
-        to: session.envelope.rcptTo.map((r) => r.address),
-        raw: Buffer.concat(chunks).toString('utf8'),
-        at: Date.now(),
-      });
-      callback();
-    });
-  },
-});
+let smtp: TestSmtp;
 
 const RETRY_MS = 100;
 let server: TestServer;
@@ -55,8 +21,8 @@ let reg77: Client;
 const orgs: Record<string, number> = {};
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startTestSmtp();
+  smtpUrl = smtp.url;
   server = await startTestServer({
     demo: true,
     config: {
@@ -77,41 +43,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 const url = `/api/monitoring/collections/`;
-
-/** Decodes RFC 2047 encoded words (nodemailer's `=?UTF-8?B?…?=` / `?Q?`) of an unfolded header. */
-function decodeHeader(value: string) {
-  const words = value.replace(/\?=\s+=\?/g, '?==?');
-  return words.replace(/((?:=\?UTF-8\?[BQ]\?[^?]*\?=)+)/gi, (run) => {
-    const bytes: number[] = [];
-    for (const [, kind, text] of run.matchAll(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi)) {
-      if (kind!.toUpperCase() === 'B') bytes.push(...Buffer.from(text!, 'base64'));
-      else
-        for (const part of text!.replace(/_/g, ' ').split(/(=[0-9A-F]{2})/i))
-          if (/^=[0-9A-F]{2}$/i.test(part)) bytes.push(Number.parseInt(part.slice(1), 16));
-          else bytes.push(...Buffer.from(part, 'latin1'));
-    }
-    return Buffer.from(bytes).toString('utf8');
-  });
-}
-
-function parse(raw: string) {
-  const [head, ...rest] = raw.split('\r\n\r\n');
-  const headers = new Map<string, string>();
-  for (const line of head!.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
-    const i = line.indexOf(':');
-    headers.set(line.slice(0, i).toLowerCase(), line.slice(i + 1).trim());
-  }
-  const body = rest.join('\r\n\r\n');
-  const text =
-    headers.get('content-transfer-encoding') === 'base64'
-      ? Buffer.from(body, 'base64').toString('utf8')
-      : body;
-  return { headers, subject: decodeHeader(headers.get('subject') ?? ''), text };
-}
 
 async function outbox(reminderId: number) {
   return server.database.db
@@ -138,7 +73,8 @@ describe('reminders as e-mail', () => {
     // The outbox rows were written with the notice, in its transaction.
     expect(await outbox(sent.body.id)).toHaveLength(2);
 
-    const mine = () => delivered.filter((d) => [emailOf('770001'), emailOf('770002')].includes(d.to[0]!));
+    const mine = () =>
+      smtp.delivered.filter((d) => [emailOf('770001'), emailOf('770002')].includes(d.to[0]!));
     await waitFor(() => mine().length === 2, 'two messages delivered');
     await waitFor(
       async () => (await outbox(sent.body.id)).every((m) => m.status === 'sent'),
@@ -171,28 +107,28 @@ describe('reminders as e-mail', () => {
 
   it('tries again after a growing wait when the server refuses, then delivers', async () => {
     const to = emailOf('770003');
-    refusals.set(to, 2);
+    smtp.refusals.set(to, 2);
     const sent = await reg77.post(`${url}${collectionId}/reminders`, {
       audience: 'chosen',
       organizationIds: [orgs['770003']],
     });
     expect(sent.body.emails).toBe(1);
-    await waitFor(() => delivered.some((d) => d.to[0] === to), 'delivered after two refusals');
+    await waitFor(() => smtp.delivered.some((d) => d.to[0] === to), 'delivered after two refusals');
     await waitFor(async () => (await outbox(sent.body.id))[0]?.status === 'sent', 'marked sent');
     const [row] = await outbox(sent.body.id);
     expect(row).toMatchObject({ status: 'sent', attempts: 3 });
     expect(row!.last_error).toBeNull();
     // Three attempts: the second not before RETRY_MS after the first, the third not before twice that.
-    const times = attempts.filter((a) => a.to === to).map((a) => a.at);
+    const times = smtp.attempts.filter((a) => a.to === to).map((a) => a.at);
     expect(times).toHaveLength(3);
     expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(RETRY_MS);
     expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(2 * RETRY_MS);
-    expect(delivered.filter((d) => d.to[0] === to)).toHaveLength(1);
+    expect(smtp.delivered.filter((d) => d.to[0] === to)).toHaveLength(1);
   });
 
   it('gives up after the last attempt and keeps the error', async () => {
     const to = emailOf('770004');
-    refusals.set(to, 100);
+    smtp.refusals.set(to, 100);
     const sent = await reg77.post(`${url}${collectionId}/reminders`, {
       audience: 'chosen',
       organizationIds: [orgs['770004']],
@@ -201,7 +137,7 @@ describe('reminders as e-mail', () => {
     const [row] = await outbox(sent.body.id);
     expect(row!.attempts).toBe(5);
     expect(row!.last_error).toMatch(/451/);
-    refusals.delete(to);
+    smtp.refusals.delete(to);
   });
 
   it('sends a message whose sender died mid-claim once its lease runs out, and leaves a live claim alone', async () => {
@@ -223,7 +159,10 @@ describe('reminders as e-mail', () => {
       ])
       .returning('id')
       .execute();
-    await waitFor(() => delivered.some((d) => d.to[0] === 'dead-claim@niko.example'), 'the dead claim sent');
+    await waitFor(
+      () => smtp.delivered.some((d) => d.to[0] === 'dead-claim@niko.example'),
+      'the dead claim sent',
+    );
     const state = async (id: number) =>
       db
         .selectFrom('email_outbox')
@@ -233,7 +172,7 @@ describe('reminders as e-mail', () => {
     await waitFor(async () => (await state(dead!.id)).status === 'sent', 'the dead claim marked sent');
     expect(await state(dead!.id)).toEqual({ status: 'sent', attempts: 2 });
     expect(await state(live!.id)).toEqual({ status: 'sending', attempts: 1 });
-    expect(delivered.some((d) => d.to[0] === 'live-claim@niko.example')).toBe(false);
+    expect(smtp.delivered.some((d) => d.to[0] === 'live-claim@niko.example')).toBe(false);
     await db.deleteFrom('email_outbox').where('id', '=', live!.id).execute();
   });
 
@@ -252,7 +191,7 @@ describe('reminders as e-mail', () => {
       },
     );
     try {
-      const before = delivered.length;
+      const before = smtp.delivered.length;
       const sent = await reg77.post(`${url}${collectionId}/reminders`, { audience: 'not_submitted' });
       expect(sent.status).toBe(201);
       expect(sent.body.emails).toBeGreaterThan(5);
@@ -261,7 +200,7 @@ describe('reminders as e-mail', () => {
         'every message sent',
       );
       const rows = await outbox(sent.body.id);
-      const now = delivered.slice(before).flatMap((d) => d.to);
+      const now = smtp.delivered.slice(before).flatMap((d) => d.to);
       expect(now.sort()).toEqual(rows.map((r) => r.to_address).sort());
       expect(new Set(now).size).toBe(now.length);
       expect(rows.every((r) => r.attempts === 1)).toBe(true);

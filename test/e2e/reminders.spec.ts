@@ -1,13 +1,23 @@
 // Journey (issue 11 §2): reg77 presses «Напомнить» on the demo collection, sees how many schools of
-// Moscow that have not started will receive it, sends it and finds it in «Отправленные
-// напоминания». One of those schools signs in: the count is next to «НИКО» in the header and the
-// notice is at the top of the page; «Скрыть» dismisses it. reg77 then sees it read. axe checks
-// each view.
+// Moscow that have not started will receive it (and how many letters), sends it and finds it in
+// «Отправленные напоминания». The letter reaches an SMTP server this test runs (the portal is told
+// its port by playwright.config.ts). One of those schools signs in: the count is next to «НИКО» in
+// the header and the notice is at the top of the page; «Скрыть» dismisses it. reg77 then sees it
+// read. axe checks each view.
 import { expect, test } from '@playwright/test';
+import { parseMessage, startTestSmtp, type TestSmtp } from '../support/mail.js';
 import { expectAccessible } from './support/axe.js';
 import { apiSignIn, signIn } from './support/sign-in.js';
 
 const DEMO_TITLE = 'НИКО-2026: контекстные данные образовательной организации';
+
+// Against a server of someone else's (E2E_BASE_URL) there is no SMTP server of ours to check.
+const ownServer = !process.env.E2E_BASE_URL;
+let smtp: TestSmtp | undefined;
+test.beforeAll(async () => {
+  if (ownServer) smtp = await startTestSmtp(Number(process.env.E2E_SMTP_PORT));
+});
+test.afterAll(async () => smtp?.close());
 
 test('reg77 reminds the schools that have not started; one of them reads and dismisses it', async ({
   page,
@@ -38,7 +48,7 @@ test('reg77 reminds the schools that have not started; one of them reads and dis
   await expect(dialog.getByRole('radio', { name: 'Всем, кто не приступил' })).toBeChecked();
   const count = dialog.getByTestId('reminder-count');
   await expect(count).toContainText(`Напоминание получат: ${notStarted.total} `);
-  await expect(count).toContainText('почта на портале не настроена');
+  if (ownServer) await expect(count).toContainText('По электронной почте уйдет');
   await dialog.getByRole('radio', { name: 'Всем, кто не сдал отчет' }).check();
   await expect(count).toContainText(/Напоминание получат: \d+/);
   await dialog.getByRole('radio', { name: 'Всем, кто не приступил' }).check();
@@ -62,6 +72,16 @@ test('reg77 reminds the schools that have not started; one of them reads and dis
   await expect(first.locator('td').nth(3)).toHaveText(String(notStarted.total));
   await expect(first.locator('td').nth(4)).toHaveText('0');
   await expectAccessible(page, 'the НИКО page of reg77 with «Отправленные напоминания»');
+
+  // The letter reaches the school's mailbox, in Russian.
+  if (smtp) {
+    const mailbox = `${school}@niko.example`;
+    const letter = () => smtp?.delivered.find((d) => d.to.includes(mailbox) && d.raw.length > 0);
+    await expect.poll(() => Boolean(letter()), { timeout: 30_000 }).toBe(true);
+    const m = parseMessage(letter()?.raw ?? '');
+    expect(m.subject).toBe(`Напоминание: сбор данных «${DEMO_TITLE}»`);
+    expect(m.text).toContain('Коллеги, приступите, пожалуйста, к заполнению формы НИКО.');
+  }
 
   // (3) The school: the count in the header, the notice at the top of «НИКО», «Скрыть».
   const context = await browser.newContext();
