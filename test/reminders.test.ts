@@ -273,3 +273,32 @@ describe('the organization’s notice', () => {
     expect(await row(reg50)).toMatchObject({ recipients: 1 });
   });
 });
+
+describe('the demo data', () => {
+  it('has reminders of Tatarstan’s coordinator and the federal operator, partly read and dismissed', async () => {
+    const reg16 = await server.client().login('reg16');
+    const rows = (await reg16.get(url())).body.rows;
+    const own = rows.find((r: any) => r.senderRole === 'regional');
+    expect(own).toMatchObject({ audience: 'not_started' });
+    expect(own.recipients).toBeGreaterThan(0);
+    expect(own.read).toBeGreaterThan(0);
+    expect(own.read).toBeLessThan(own.recipients);
+    expect(own.message).toMatch(/Коллеги/);
+    const federal = (await admin.get(url())).body.rows.find(
+      (r: any) => r.audience === 'not_submitted' && r.senderRole === 'federal',
+    );
+    expect(federal.message).toMatch(/«Сдать отчет»/);
+    // A Tatarstan school that has not dismissed it sees it on «НИКО».
+    const recipient = await server.database.db
+      .selectFrom('reminder_recipients as rr')
+      .innerJoin('users as u', 'u.organization_id', 'rr.organization_id')
+      .select('u.login')
+      .where('rr.reminder_id', '=', own.id)
+      .where('rr.dismissed_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    const school = await server.client().login(recipient.login);
+    const notices = (await school.get('/api/niko/reminders')).body.rows;
+    expect(notices.map((n: any) => n.id)).toContain(own.id);
+    expect(notices.find((n: any) => n.id === own.id).senderArea).toMatch(/Татарстан/);
+  });
+});
