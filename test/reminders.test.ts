@@ -89,6 +89,15 @@ describe('«Напомнить»', () => {
     expect(sent.body).toMatchObject({ recipients: expected.length, emails: 0 });
     expect(await recipientsOf(sent.body.id)).toEqual(expected);
     expect((await stored()).emails).toBe(0);
+    // Without a text of its own, the standard one: the collection, its end in Moscow time, the ask.
+    const { message } = await server.database.db
+      .selectFrom('reminders')
+      .select('message')
+      .where('id', '=', sent.body.id)
+      .executeTakeFirstOrThrow();
+    expect(message).toMatch(
+      /^Напоминаем о сборе данных «НИКО-2026: .+»: он завершается \d\d\.\d\d\.\d{4} 18:00 \(МСК\)\. Ваша организация еще не приступила/,
+    );
 
     const entry = await server.database.db
       .selectFrom('audit_log')

@@ -62,13 +62,19 @@ export async function previewReminder(
 }
 
 /** The text a reminder carries when the coordinator writes none. */
-export function defaultMessage(collection: Pick<Collection, 'title' | 'endsAt'>, audience: ReminderAudience) {
+export function defaultMessage(
+  collection: Pick<Collection, 'title' | 'endsAt' | 'open'>,
+  audience: ReminderAudience,
+) {
   const ask =
     audience === 'not_started'
       ? 'Ваша организация еще не приступила к заполнению формы.'
       : 'Отчет вашей организации еще не сдан.';
+  // A closed collection has no end ahead to name (a coordinator may still remind, e.g. about a
+  // report returned for revision, which stays open to its school).
+  const when = collection.open ? `: он завершается ${formatDateTime(collection.endsAt)} (МСК)` : '';
   return (
-    `Напоминаем о сборе данных «${collection.title}»: он завершается ${formatDateTime(collection.endsAt)} (МСК). ` +
+    `Напоминаем о сборе данных «${collection.title}»${when}. ` +
     `${audience === 'chosen' ? '' : `${ask} `}Пожалуйста, заполните форму и нажмите «Сдать отчет».`
   );
 }
