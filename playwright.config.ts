@@ -9,6 +9,10 @@ import { defineConfig } from '@playwright/test';
 
 const external = process.env.E2E_BASE_URL;
 const port = Number(process.env.E2E_PORT || 3100);
+// Reminders go out as e-mail to an SMTP server the reminders journey runs on this port; while none
+// listens, the portal's letters simply wait and are tried again (docs/DEPLOY.md, «E-mail»).
+const smtpPort = Number(process.env.E2E_SMTP_PORT || port + 1);
+process.env.E2E_SMTP_PORT = String(smtpPort);
 
 // The runner loads this file first and its workers inherit the variable, so one folder serves the
 // run; whichever process made it removes it on exit, after Playwright has stopped the server.
@@ -77,6 +81,10 @@ export default defineConfig({
           DATABASE_URL: '',
           SEED_DEMO: 'auto',
           LOG_LEVEL: 'warn',
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+          SMTP_FROM: 'ФИС ОКО <no-reply@fisoko.test>',
+          EMAIL_POLL_MS: '200',
+          EMAIL_RETRY_SECONDS: '1',
         },
         stdout: 'ignore',
         stderr: 'pipe',

@@ -16,6 +16,8 @@ const env = { ...process.env };
 if (!env.E2E_BASE_URL) {
   ensureBuild();
   env.E2E_PORT ||= String(await freePort());
+  // The port of the SMTP server test/e2e/reminders.spec.ts runs, which the portal is told to use.
+  env.E2E_SMTP_PORT ||= String(await freePort());
 }
 
 const cli = path.join(root, 'node_modules/@playwright/test/cli.js');

@@ -87,6 +87,13 @@ beforeAll(async () => {
   const reg77 = await server.client().login('reg77');
   const demoOpen = (await reg77.get('/api/collections')).body.rows.find((c: any) => c.open);
   ids.reg77Export = (await reg77.post(`/api/monitoring/collections/${demoOpen.id}/exports`, {})).body.id;
+  // Reminders: A to the school of region 50 (collection A), B to 770002 (collection B).
+  ids.reminderA = (
+    await admin.post(`/api/monitoring/collections/${ids.collA}/reminders`, { audience: 'not_started' })
+  ).body.id;
+  ids.reminderB = (
+    await admin.post(`/api/monitoring/collections/${ids.collB}/reminders`, { audience: 'not_started' })
+  ).body.id;
   for (const r of await db
     .selectFrom('responses')
     .select(['id', 'collection_id'])
@@ -108,7 +115,8 @@ type Target = {
     | 'response'
     | 'publication'
     | 'publicationFile'
-    | 'export';
+    | 'export'
+    | 'reminder';
   /** A publication file is named by two ids: [publication, file]. */
   id: string | number | [number, number];
   label: string;
@@ -121,6 +129,8 @@ const formsOf = (): Target[] => [
 ];
 const elsewhere = (): Target[] => [
   { kind: 'export', id: ids.adminExport!, label: 'admin’s export' },
+  { kind: 'reminder', id: ids.reminderA!, label: 'reminder to 500001' },
+  { kind: 'reminder', id: ids.reminderB!, label: 'reminder to 770002' },
   { kind: 'collection', id: ids.collA!, label: 'collection A (region 50)' },
   { kind: 'collection', id: ids.collB!, label: 'collection B (mun 77002)' },
   { kind: 'response', id: ids.respA!, label: 'response of 500001' },
@@ -139,6 +149,7 @@ const FOREIGN: Record<string, () => Target[]> = {
     ...formsOf(),
     { kind: 'collection', id: ids.collA!, label: 'collection A (region 50)' },
     { kind: 'response', id: ids.respA!, label: 'response of 500001' },
+    { kind: 'reminder', id: ids.reminderA!, label: 'reminder to 500001' },
     { kind: 'publication', id: ids.pubMoscowOrgs!, label: 'publication for organizations of 77' },
     { kind: 'publication', id: ids.pubRegion50Meeting!, label: 'publication for region 50' },
     { kind: 'publication', id: ids.pubScheduled!, label: 'scheduled publication' },
@@ -209,6 +220,7 @@ const FOREIGN: Record<string, () => Target[]> = {
     { kind: 'response', id: 999_999, label: 'response 999999' },
     { kind: 'export', id: 999_999, label: 'export 999999' },
     { kind: 'export', id: ids.reg77Export!, label: 'reg77’s export' },
+    { kind: 'reminder', id: 999_999, label: 'reminder 999999' },
     { kind: 'publication', id: 999_999, label: 'publication 999999' },
     { kind: 'publicationFile', id: [ids.pubSchedule!, 999_999], label: 'file 999999' },
     {
@@ -265,6 +277,10 @@ const ID_ROUTES: [string, string, Target['kind'], unknown?][] = [
   ['GET', '/api/monitoring/collections/:id/exports', 'collection'],
   ['GET', '/api/exports/:id', 'export'],
   ['GET', '/api/exports/:id/download', 'export'],
+  ['POST', '/api/monitoring/collections/:id/reminders/preview', 'collection', { audience: 'not_started' }],
+  ['POST', '/api/monitoring/collections/:id/reminders', 'collection', { audience: 'not_started' }],
+  ['GET', '/api/monitoring/collections/:id/reminders', 'collection'],
+  ['POST', '/api/niko/reminders/:id/dismiss', 'reminder', {}],
 ];
 
 it('the table covers every registered route that takes an id', () => {
@@ -322,5 +338,25 @@ async function snapshot() {
   const responses = await db.selectFrom('responses').selectAll().orderBy('id').execute();
   const publications = await db.selectFrom('publications').selectAll().orderBy('id').execute();
   const files = await db.selectFrom('publication_files').selectAll().orderBy('id').execute();
-  return { orgs, users, collections, versions, cells, responses, publications, files };
+  const reminders = await db.selectFrom('reminders').selectAll().orderBy('id').execute();
+  const recipients = await db
+    .selectFrom('reminder_recipients')
+    .selectAll()
+    .orderBy('reminder_id')
+    .orderBy('organization_id')
+    .execute();
+  const emails = await db.selectFrom('email_outbox').selectAll().orderBy('id').execute();
+  return {
+    orgs,
+    users,
+    collections,
+    versions,
+    cells,
+    responses,
+    publications,
+    files,
+    reminders,
+    recipients,
+    emails,
+  };
 }

@@ -230,6 +230,38 @@ const TABLES: Schema = {
     seq: { type: 'number', nullable: false },
     data: { type: 'bytea', nullable: false },
   },
+  reminders: {
+    id: { type: 'number', nullable: false },
+    collection_id: { type: 'number', nullable: false },
+    sent_by: { type: 'number', nullable: false },
+    audience: { type: 'text', nullable: false },
+    message: { type: 'text', nullable: false },
+    recipients: { type: 'number', nullable: false },
+    emails: { type: 'number', nullable: false },
+    created_at: { type: 'timestamp', nullable: false },
+  },
+  reminder_recipients: {
+    reminder_id: { type: 'number', nullable: false },
+    organization_id: { type: 'number', nullable: false },
+    region_code: { type: 'text', nullable: false },
+    municipality_id: { type: 'number', nullable: false },
+    read_at: { type: 'timestamp', nullable: true },
+    dismissed_at: { type: 'timestamp', nullable: true },
+  },
+  email_outbox: {
+    id: { type: 'number', nullable: false },
+    reminder_id: { type: 'number', nullable: true },
+    to_address: { type: 'text', nullable: false },
+    subject: { type: 'text', nullable: false },
+    body: { type: 'text', nullable: false },
+    status: { type: 'text', nullable: false },
+    attempts: { type: 'number', nullable: false },
+    next_attempt_at: { type: 'timestamp', nullable: false },
+    locked_until: { type: 'timestamp', nullable: true },
+    last_error: { type: 'text', nullable: true },
+    sent_at: { type: 'timestamp', nullable: true },
+    created_at: { type: 'timestamp', nullable: false },
+  },
 };
 
 /** How PostgreSQL's data_type (information_schema.columns) sorts into the broad kinds. */

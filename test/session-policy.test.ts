@@ -21,8 +21,9 @@ describe('the session', () => {
           'audit.read',
           'collections.manage',
           'monitoring.read',
+          'reminders.send',
         ],
-        lacks: ['responses.fill'],
+        lacks: ['responses.fill', 'reminders.receive'],
         scopeSpans: { regions: true, municipalities: true },
       },
       reg77: {
@@ -31,13 +32,13 @@ describe('the session', () => {
         scopeSpans: { regions: false, municipalities: true },
       },
       mun77001: {
-        has: ['directory.read', 'monitoring.read'],
+        has: ['directory.read', 'monitoring.read', 'reminders.send'],
         lacks: ['users.resetPassword', 'directory.write', 'responses.fill'],
         scopeSpans: { regions: false, municipalities: false },
       },
       sch770001: {
-        has: ['responses.fill', 'publications.read'],
-        lacks: ['directory.read', 'monitoring.read', 'users.resetPassword'],
+        has: ['responses.fill', 'publications.read', 'reminders.receive'],
+        lacks: ['directory.read', 'monitoring.read', 'users.resetPassword', 'reminders.send'],
         scopeSpans: { regions: false, municipalities: false },
       },
     };

@@ -19,6 +19,8 @@ import { collectionRoutes } from './collections/routes.js';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import { directoryRoutes } from './directory/routes.js';
+import { smtpMailer } from './email/mailer.js';
+import { startEmailWorker } from './email/worker.js';
 import { excelRoutes } from './excel/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { startExportWorker } from './exports/worker.js';
@@ -32,6 +34,7 @@ import { installHealth } from './ops/health.js';
 import { startMaintenance } from './ops/maintenance.js';
 import { installMetrics } from './ops/metrics.js';
 import { publicationRoutes } from './publications/routes.js';
+import { reminderRoutes } from './reminders/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { responseRoutes } from './responses/routes.js';
 
@@ -118,6 +121,7 @@ export async function buildApp({
   await app.register(exportRoutes, { db, pool });
   await app.register(reportRoutes, { db });
   await app.register(excelRoutes, { db });
+  await app.register(reminderRoutes, { db, config });
   if (startWorkers) {
     const worker = startExportWorker(db, app.log, {
       pollMs: config.exportPollMs,
@@ -130,6 +134,11 @@ export async function buildApp({
       exportTtlMs: config.exportTtlMs,
     });
     app.addHook('onClose', () => maintenance.stop());
+    if (config.email) {
+      const { smtpUrl, from, ...opts } = config.email;
+      const email = startEmailWorker(db, smtpMailer(smtpUrl, from), app.log, opts);
+      app.addHook('onClose', () => email.stop());
+    }
   }
   await app.register(publicationRoutes, { db, pool });
 

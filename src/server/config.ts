@@ -69,6 +69,12 @@ const envSchema = z.object({
   METRICS_HOST: z.string().default('127.0.0.1'),
   METRICS_TOKEN: optional(z.string().min(16, 'не короче 16 символов')),
   MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().positive().default(10),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'адрес вида smtp://… или smtps://…' })),
+  SMTP_FROM: z.string().default('ФИС ОКО <no-reply@fisoko.local>'),
+  EMAIL_POLL_MS: z.coerce.number().int().positive().default(2000),
+  EMAIL_RETRY_SECONDS: z.coerce.number().positive().default(30),
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  EMAIL_LEASE_SECONDS: z.coerce.number().positive().default(120),
 });
 
 /** Cookies get `Secure`: always, never, or (`auto`) when the request came over HTTPS. */
@@ -122,6 +128,14 @@ export type Config = {
   metricsToken: string | undefined;
   /** How often each process tries a maintenance pass (ops/maintenance.ts); one runs at a time. */
   maintenanceIntervalMs: number;
+  /**
+   * E-mail (email/): undefined where SMTP_URL is not set, and then no e-mail is queued or sent.
+   * A failed message is tried again after retryMs, doubling each time, up to maxAttempts; a
+   * message claimed by a process that died is taken up again after leaseMs.
+   */
+  email:
+    | { smtpUrl: string; from: string; pollMs: number; retryMs: number; maxAttempts: number; leaseMs: number }
+    | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -177,6 +191,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsHost: e.METRICS_HOST,
     metricsToken: e.METRICS_TOKEN,
     maintenanceIntervalMs: e.MAINTENANCE_INTERVAL_MINUTES * 60_000,
+    email: e.SMTP_URL
+      ? {
+          smtpUrl: e.SMTP_URL,
+          from: e.SMTP_FROM,
+          pollMs: e.EMAIL_POLL_MS,
+          retryMs: e.EMAIL_RETRY_SECONDS * 1000,
+          maxAttempts: e.EMAIL_MAX_ATTEMPTS,
+          leaseMs: e.EMAIL_LEASE_SECONDS * 1000,
+        }
+      : undefined,
   };
 }
 

@@ -15,5 +15,7 @@ export const ACTIONS = [
   'responses.read', // read responses within scope (an organization: its own)
   'responses.fill', // type into and submit one's own organization's response
   'monitoring.read', // statistics, participant lists and exports within scope
+  'reminders.send', // «Напомнить»: notices to participating organizations within scope, and the sent list
+  'reminders.receive', // an organization's own notices: read and dismiss them
 ] as const;
 export type Action = (typeof ACTIONS)[number];

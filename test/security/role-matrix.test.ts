@@ -61,6 +61,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/collections': SIGNED_IN,
   'POST /api/collections': FEDERAL_WRITE,
   'GET /api/niko/data-collection': ORGANIZATIONS,
+  'GET /api/niko/reminders': ORGANIZATIONS,
+  'POST /api/niko/reminders/read': [401, 403, 403, 403, 400],
   // Last: it ends the session it is sent with.
   'POST /api/auth/logout': PUBLIC,
 };

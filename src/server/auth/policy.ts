@@ -20,6 +20,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'collections.manage',
     'responses.read',
     'monitoring.read',
+    'reminders.send',
   ],
   regional: [
     'session.use',
@@ -29,6 +30,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'publications.read',
     'responses.read',
     'monitoring.read',
+    'reminders.send',
   ],
   municipal: [
     'session.use',
@@ -37,8 +39,16 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'publications.read',
     'responses.read',
     'monitoring.read',
+    'reminders.send',
   ],
-  organization: ['session.use', 'niko.read', 'publications.read', 'responses.read', 'responses.fill'],
+  organization: [
+    'session.use',
+    'niko.read',
+    'publications.read',
+    'responses.read',
+    'responses.fill',
+    'reminders.receive',
+  ],
 };
 
 export function can(user: CurrentUser | null | undefined, action: Action): boolean {

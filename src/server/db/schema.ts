@@ -236,6 +236,45 @@ export interface ExportFileChunksTable {
   data: Buffer;
 }
 
+export type ReminderAudience = 'chosen' | 'not_started' | 'not_submitted';
+
+export interface RemindersTable {
+  id: Generated<number>;
+  collection_id: number;
+  sent_by: number;
+  audience: ReminderAudience;
+  message: string;
+  recipients: number;
+  emails: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface ReminderRecipientsTable {
+  reminder_id: number;
+  organization_id: number;
+  region_code: string;
+  municipality_id: number;
+  read_at: Instant;
+  dismissed_at: Instant;
+}
+
+export type EmailStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  reminder_id: number | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  status: Generated<EmailStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  locked_until: Instant;
+  last_error: string | null;
+  sent_at: Instant;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   regions: RegionsTable;
   municipalities: MunicipalitiesTable;
@@ -258,4 +297,7 @@ export interface Database {
   publications: PublicationsTable;
   publication_files: PublicationFilesTable;
   publication_file_chunks: PublicationFileChunksTable;
+  reminders: RemindersTable;
+  reminder_recipients: ReminderRecipientsTable;
+  email_outbox: EmailOutboxTable;
 }

@@ -10,6 +10,7 @@ import { seedDemoCollections } from './collections.js';
 import { planDirectory } from './directory-plan.js';
 import { personName } from './names.js';
 import { seedPublications } from './publications.js';
+import { seedDemoReminders } from './reminders.js';
 
 export const DEMO_PASSWORD = 'demo';
 export const DEMO_SCALE = 3000 / 43_632;
@@ -119,7 +120,8 @@ export async function seedDemo(db: Db): Promise<SeedSummary> {
       .select('id')
       .where('login', '=', 'admin')
       .executeTakeFirstOrThrow();
-    await seedDemoCollections(tx, admin.id);
+    const { openCollectionId } = await seedDemoCollections(tx, admin.id);
+    await seedDemoReminders(tx, openCollectionId);
 
     return {
       regions: regions.length,

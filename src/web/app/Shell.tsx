@@ -5,6 +5,7 @@ import { NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { LogoutButton } from '../features/auth/LogoutButton.js';
 import { LowVisionBar } from '../features/low-vision/LowVisionBar.js';
+import { NoticeCount } from '../features/niko/NoticeCount.js';
 import { PRODUCT_NAME } from './page-title.js';
 import { useSession } from './session.js';
 
@@ -47,7 +48,10 @@ export function Shell() {
           <ul>
             {!locked && (
               <li>
-                <NavLink to="/niko">НИКО</NavLink>
+                <NavLink to="/niko">
+                  НИКО
+                  <NoticeCount />
+                </NavLink>
               </li>
             )}
             {!locked && permissions.includes('directory.read') && (

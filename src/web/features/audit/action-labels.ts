@@ -23,6 +23,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'publication.file_deleted': 'Удаление материала публикации',
   'publication.file_downloaded': 'Скачивание материала публикации',
   'report.downloaded': 'Скачивание сданного отчета в PDF',
+  'reminders.send': 'Отправка напоминания',
+  'reminders.dismiss': 'Напоминание скрыто организацией',
 };
 
 export const OBJECT_TYPE_LABELS: Record<string, string> = {
@@ -31,4 +33,6 @@ export const OBJECT_TYPE_LABELS: Record<string, string> = {
   organization: 'организация',
   publication: 'публикация',
   response: 'отчет участника',
+  collection: 'сбор данных',
+  reminder: 'напоминание',
 };

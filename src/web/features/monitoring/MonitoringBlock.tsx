@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import type { CollectionRow } from '../../../shared/api/collections.js';
 import { formatDateTime } from '../../../shared/dates.js';
-import { useSession, useSpansRegions } from '../../app/session.js';
+import { useCan, useSession, useSpansRegions } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
 import { CollectionBlock } from '../../ui/CollectionBlock.js';
 import { SelectField } from '../../ui/Field.js';
@@ -13,6 +13,7 @@ import { BreakdownTable } from './BreakdownTable.js';
 import { ExportPanel } from './ExportPanel.js';
 import { ParticipantsArea } from './ParticipantsArea.js';
 import { useCollectionStats } from './queries.js';
+import { RemindersPanel } from './RemindersPanel.js';
 import { StatsSummary } from './StatsSummary.js';
 import { SubmissionsChart } from './SubmissionsChart.js';
 
@@ -20,6 +21,7 @@ export function MonitoringBlock({ collection }: { collection: CollectionRow }) {
   const areaId = useId();
   const { user } = useSession();
   const federal = useSpansRegions();
+  const canRemind = useCan('reminders.send');
   const [regionCode, setRegionCode] = useState('');
   const [listOpen, setListOpen] = useState(false);
   const stats = useCollectionStats(collection.id, regionCode, collection.open);
@@ -81,6 +83,7 @@ export function MonitoringBlock({ collection }: { collection: CollectionRow }) {
           Список участников
         </Button>
       </ExportPanel>
+      {canRemind ? <RemindersPanel collectionId={collection.id} regionCode={regionCode} /> : null}
       {listOpen ? (
         <ParticipantsArea
           id={areaId}

@@ -2,7 +2,7 @@
 // name or login, filtered by status and municipality, sorted by any column and paged on the
 // server. The ✕ in its top right corner closes it; the eye opens an organization's data. Rows
 // chosen with their boxes, on any page, download as one PDF of their submitted reports.
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { AreaCounts, ParticipantRow } from '../../../shared/api/monitoring.js';
 import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from '../../../shared/statuses.js';
 import { Button } from '../../ui/Button.js';
@@ -13,6 +13,7 @@ import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
 import { SearchBox } from '../directory/filters.js';
 import { ParticipantsTable } from './ParticipantsTable.js';
 import { PARTICIPANTS_PAGE_SIZE, useParticipants } from './queries.js';
+import { RemindChosen } from './RemindChosen.js';
 import { SubmittedDataView } from './SubmittedDataView.js';
 import type { ParticipantFilters } from './types.js';
 
@@ -58,7 +59,10 @@ export function ParticipantsArea(props: Props) {
   }
   const list = useParticipants(collectionId, regionCode, filters, countsStamp);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const select = (rows: ParticipantRow[], chosen: boolean) =>
+  // The organization of each chosen row, for «Напомнить выбранным» (reminders name organizations).
+  const organizationOf = useRef(new Map<number, number>());
+  const select = (rows: ParticipantRow[], chosen: boolean) => {
+    for (const r of rows) organizationOf.current.set(r.responseId, r.organizationId);
     setSelected((before) => {
       const next = new Set(before);
       for (const r of rows) {
@@ -67,6 +71,7 @@ export function ParticipantsArea(props: Props) {
       }
       return next;
     });
+  };
   useEffect(() => heading.current?.focus(), []);
 
   const filter = (patch: Partial<ParticipantFilters>) => setFilters((f) => ({ ...f, ...patch, page: 1 }));
@@ -120,7 +125,13 @@ export function ParticipantsArea(props: Props) {
               collectionId={collectionId}
               selected={selected}
               onClear={() => setSelected(new Set())}
-            />
+            >
+              <RemindChosen
+                collectionId={collectionId}
+                regionCode={regionCode}
+                organizationIds={[...selected].map((r) => organizationOf.current.get(r) ?? 0)}
+              />
+            </ChosenActions>
             <ParticipantsTable
               rows={list.data.rows}
               filters={filters}
@@ -153,10 +164,16 @@ export function ParticipantsArea(props: Props) {
 /** The server prints at most this many reports into one file. */
 const MAX_REPORTS_PER_FILE = 100;
 
-type ChosenProps = { collectionId: number; selected: ReadonlySet<number>; onClear: () => void };
+type ChosenProps = {
+  collectionId: number;
+  selected: ReadonlySet<number>;
+  onClear: () => void;
+  /** More actions on the chosen rows (a reminder). */
+  children?: ReactNode;
+};
 
-/** What can be done to the chosen rows: their reports as one PDF, or as a zip of a PDF each. */
-function ChosenActions({ collectionId, selected, onClear }: ChosenProps) {
+/** What can be done to the chosen rows: their reports as one PDF or as a zip of a PDF each, and the actions passed in. */
+function ChosenActions({ collectionId, selected, onClear, children }: ChosenProps) {
   if (selected.size === 0) return null;
   const ids = [...selected].join(',');
   return (
@@ -176,6 +193,7 @@ function ChosenActions({ collectionId, selected, onClear }: ChosenProps) {
           В один файл помещается не больше {MAX_REPORTS_PER_FILE} отчетов: снимите выбор с части участников.
         </span>
       )}
+      {children}
       <Button variant="link" onClick={onClear}>
         Снять выбор
       </Button>

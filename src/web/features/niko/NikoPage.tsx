@@ -5,6 +5,7 @@ import { lazyPage } from '../../app/lazy-page.js';
 import { usePageTitle } from '../../app/page-title.js';
 import { useCan } from '../../app/session.js';
 import { Publications } from '../publications/Publications.js';
+import { Notices } from './Notices.js';
 
 const dataCollectionBlocks = lazyPage(
   () => import('../data-collection/DataCollectionBlock.js'),
@@ -16,10 +17,12 @@ export function NikoPage() {
   usePageTitle('НИКО');
   const fills = useCan('responses.fill');
   const canMonitor = useCan('monitoring.read');
+  const receives = useCan('reminders.receive');
   return (
     <>
       <h1>НИКО</h1>
       <p className="lead">Национальные исследования качества образования.</p>
+      {receives ? <Notices /> : null}
       <section className="panel" aria-labelledby="niko-publications">
         <h2 id="niko-publications">Публикации</h2>
         <Publications />
