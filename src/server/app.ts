@@ -34,6 +34,7 @@ import { installMetrics } from './ops/metrics.js';
 import { publicationRoutes } from './publications/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { responseRoutes } from './responses/routes.js';
+import { reviewRoutes } from './review/routes.js';
 
 installRussianZodMessages();
 
@@ -115,6 +116,7 @@ export async function buildApp({
   await app.register(collectionRoutes, { db });
   await app.register(responseRoutes, { db });
   await app.register(monitoringRoutes, { db });
+  await app.register(reviewRoutes, { db });
   await app.register(exportRoutes, { db, pool });
   await app.register(reportRoutes, { db });
   await app.register(excelRoutes, { db });

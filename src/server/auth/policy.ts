@@ -19,6 +19,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'forms.manage',
     'collections.manage',
     'responses.read',
+    'responses.review',
     'monitoring.read',
   ],
   regional: [
@@ -28,6 +29,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'users.resetPassword',
     'publications.read',
     'responses.read',
+    'responses.review',
     'monitoring.read',
   ],
   municipal: [
@@ -36,6 +38,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'directory.read',
     'publications.read',
     'responses.read',
+    'responses.review',
     'monitoring.read',
   ],
   organization: ['session.use', 'niko.read', 'publications.read', 'responses.read', 'responses.fill'],
