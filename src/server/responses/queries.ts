@@ -18,7 +18,9 @@ export const editableSql = () =>
 
 /** The review state of a submitted report; null before the first submission. */
 const reviewStateSql = () =>
-  sql<'unchecked' | 'accepted' | 'returned' | null>`CASE WHEN resp.status = 'submitted' THEN resp.review_state END`;
+  sql<
+    'unchecked' | 'accepted' | 'returned' | null
+  >`CASE WHEN resp.status = 'submitted' THEN resp.review_state END`;
 
 /** What the organization's block and editor show of the review. */
 const REVIEW_COLUMNS = () =>

@@ -7,9 +7,9 @@ import { audit } from '../audit/service.js';
 import type { Tx } from '../db/transaction.js';
 import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
+import { writeReview } from '../review/queries.js';
 import { loadOpenResponse } from './autosave.js';
 import { loadDefinition } from './definitions.js';
-import { writeReview } from '../review/queries.js';
 import { insertSubmission, readCellValues } from './queries.js';
 
 export async function submitResponse(tx: Tx, ctx: RequestContext, responseId: number) {

@@ -18,7 +18,8 @@ export type ReviewDecision = {
   extendedUntil?: Date | undefined;
 };
 
-export const COMMENT_REQUIRED = 'Укажите, что нужно исправить: без комментария отчёт не вернуть на доработку.';
+export const COMMENT_REQUIRED =
+  'Укажите, что нужно исправить: без комментария отчёт не вернуть на доработку.';
 export const COMMENT_TOO_LONG = `Комментарий не длиннее ${REVIEW_COMMENT_MAX} символов.`;
 
 function checkDecision(d: ReviewDecision, now: Date) {
