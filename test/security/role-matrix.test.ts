@@ -61,6 +61,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/collections': SIGNED_IN,
   'POST /api/collections': FEDERAL_WRITE,
   'GET /api/niko/data-collection': ORGANIZATIONS,
+  // Reviewing several reports at once: coordinators and the operator (an empty body is a 400).
+  'POST /api/responses/review': [401, 400, 400, 400, 403],
   // Last: it ends the session it is sent with.
   'POST /api/auth/logout': PUBLIC,
 };
