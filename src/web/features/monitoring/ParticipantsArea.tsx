@@ -1,18 +1,26 @@
 // «Список участников» (manual §3): an area with the organizations of the collection, searchable by
 // name or login, filtered by status and municipality, sorted by any column and paged on the
 // server. The ✕ in its top right corner closes it; the eye opens an organization's data. Rows
-// chosen with their boxes, on any page, download as one PDF of their submitted reports.
+// chosen with their boxes, on any page, download as one PDF of their submitted reports, and may be
+// accepted or returned for revision together («Принять выбранные», «Вернуть выбранные»).
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AreaCounts, ParticipantRow } from '../../../shared/api/monitoring.js';
-import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from '../../../shared/statuses.js';
+import {
+  RESPONSE_STATUS_LABELS,
+  RESPONSE_STATUSES,
+  REVIEW_STATE_LABELS,
+  REVIEW_STATES,
+} from '../../../shared/statuses.js';
+import { useCan } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
 import { DownloadLink } from '../../ui/DownloadLink.js';
 import { SelectField } from '../../ui/Field.js';
 import { Pager } from '../../ui/Pager.js';
-import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
+import { Loading, ProblemMessage, SuccessMessage } from '../../ui/ProblemMessage.js';
 import { SearchBox } from '../directory/filters.js';
 import { ParticipantsTable } from './ParticipantsTable.js';
 import { PARTICIPANTS_PAGE_SIZE, useParticipants } from './queries.js';
+import { ReviewDialog } from './ReviewDialog.js';
 import { SubmittedDataView } from './SubmittedDataView.js';
 import type { ParticipantFilters } from './types.js';
 
@@ -30,6 +38,7 @@ type Props = {
 const INITIAL: ParticipantFilters = {
   q: '',
   status: '',
+  review: '',
   municipalityId: '',
   sort: 'name',
   dir: 'asc',
@@ -39,6 +48,11 @@ const INITIAL: ParticipantFilters = {
 const STATUS_OPTIONS = [
   { value: '', label: 'Все статусы' },
   ...RESPONSE_STATUSES.map((s) => ({ value: s, label: RESPONSE_STATUS_LABELS[s] })),
+];
+
+const REVIEW_OPTIONS = [
+  { value: '', label: 'Любая' },
+  ...REVIEW_STATES.map((s) => ({ value: s, label: REVIEW_STATE_LABELS[s] })),
 ];
 
 export function ParticipantsArea(props: Props) {
@@ -102,6 +116,12 @@ export function ParticipantsArea(props: Props) {
             onValueChange={(status) => filter({ status: status as ParticipantFilters['status'] })}
           />
           <SelectField
+            label="Проверка"
+            value={filters.review}
+            options={REVIEW_OPTIONS}
+            onValueChange={(review) => filter({ review: review as ParticipantFilters['review'] })}
+          />
+          <SelectField
             label="Муниципалитет"
             value={filters.municipalityId}
             disabled={!municipalities}
@@ -155,12 +175,34 @@ const MAX_REPORTS_PER_FILE = 100;
 
 type ChosenProps = { collectionId: number; selected: ReadonlySet<number>; onClear: () => void };
 
-/** What can be done to the chosen rows: their reports as one PDF. */
+/** What can be done to the chosen rows: their reports as one PDF; accept or return them. */
 function ChosenActions({ collectionId, selected, onClear }: ChosenProps) {
-  if (selected.size === 0) return null;
+  const mayReview = useCan('responses.review');
+  const [reviewing, setReviewing] = useState<'accept' | 'return' | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  if (selected.size === 0) return done ? <SuccessMessage>{done}</SuccessMessage> : null;
   const ids = [...selected].join(',');
   return (
     <div className="chosen-actions" data-testid="chosen-actions">
+      {done ? <SuccessMessage>{done}</SuccessMessage> : null}
+      {mayReview ? (
+        <>
+          <Button onClick={() => setReviewing('accept')}>Принять выбранные</Button>
+          <Button onClick={() => setReviewing('return')}>Вернуть выбранные</Button>
+        </>
+      ) : null}
+      {reviewing ? (
+        <ReviewDialog
+          decision={reviewing}
+          responseIds={[...selected]}
+          onCancel={() => setReviewing(null)}
+          onDone={(message) => {
+            setReviewing(null);
+            setDone(message);
+            onClear();
+          }}
+        />
+      ) : null}
       <span role="status">Выбрано: {selected.size}</span>
       {selected.size <= MAX_REPORTS_PER_FILE ? (
         <DownloadLink href={`/api/monitoring/collections/${collectionId}/reports.pdf?responses=${ids}`}>

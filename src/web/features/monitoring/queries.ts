@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { collectionResponses } from '../../../shared/api/collections.js';
 import type { Answer } from '../../../shared/api/common.js';
 import type { exportResponses, monitoringResponses } from '../../../shared/api/monitoring.js';
+import type { reviewResponses } from '../../../shared/api/review.js';
 import { api } from '../../app/api.js';
 import type { ParticipantFilters } from './types.js';
 
@@ -103,3 +104,17 @@ export function requestExport(collectionId: number, regionCode: string) {
 }
 
 export const downloadUrl = (jobId: number) => `/api/exports/${jobId}/download`;
+
+export type ReviewBody = {
+  decision: 'accept' | 'return';
+  comment?: string;
+  extendedUntil?: string;
+};
+
+/**
+ * «Принять» / «Вернуть на доработку» for one report or several (one transaction on the server:
+ * all or none).
+ */
+export function reviewReports(responseIds: number[], body: ReviewBody) {
+  return api.post<Answer<typeof reviewResponses.many>>('/api/responses/review', { responseIds, ...body });
+}
