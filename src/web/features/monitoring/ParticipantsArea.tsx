@@ -195,6 +195,7 @@ function ChosenActions({ collectionId, selected, onClear }: ChosenProps) {
         <ReviewDialog
           decision={reviewing}
           responseIds={[...selected]}
+          chosen
           onCancel={() => setReviewing(null)}
           onDone={(message) => {
             setReviewing(null);

@@ -16,6 +16,8 @@ type Props = {
   responseIds: number[];
   /** The organization's name when there is one report. */
   name?: string;
+  /** The rows chosen in «Список участников» (however many), rather than the report on view. */
+  chosen?: boolean;
   onDone: (message: string) => void;
   onCancel: () => void;
 };
@@ -25,12 +27,12 @@ export const COMMENT_REQUIRED =
 
 const reports = (n: number) => plural(n, ['отчёт', 'отчёта', 'отчётов']);
 
-export function ReviewDialog({ decision, responseIds, name, onDone, onCancel }: Props) {
+export function ReviewDialog({ decision, responseIds, name, chosen = false, onDone, onCancel }: Props) {
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
   const [until, setUntil] = useState('');
   const [errors, setErrors] = useState<{ comment?: string; until?: string }>({});
-  const many = responseIds.length > 1;
+  const many = chosen || responseIds.length > 1;
   const what = many ? reports(responseIds.length) : `отчёт ${name ?? ''}`.trim();
 
   function run() {
