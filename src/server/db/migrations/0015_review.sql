@@ -16,6 +16,12 @@ ALTER TABLE responses
 
 UPDATE responses SET reviewed_at = last_submitted_at WHERE status = 'submitted';
 
+-- «из них: принято N, на доработке M, не проверено K» counts the submitted participants of a
+-- collection by review state within the viewer's territory: with this index it reads index entries
+-- only (the national collection has ~15,000 submitted), never the rows.
+CREATE INDEX responses_review_idx ON responses (collection_id, region_code, municipality_id, review_state)
+  WHERE status = 'submitted';
+
 -- Every change of review state: who (login, role and territory as they were then), when, the
 -- comment. Submissions that reset the state are listed too. Append-only, like the rest of the history.
 CREATE TABLE review_events (
