@@ -1,7 +1,7 @@
 // Journey: the review of a submitted report (issue 11 §1). reg77 opens a Moscow school's submitted
 // data from «Список участников» and returns it for revision with a comment (an empty comment is
 // refused in the dialog); the school sees «Возвращено на доработку» with the comment, who returned
-// it and when, corrects a cell and submits again; reg77 sees «Не проверено», chooses the row and
+// it and when, corrects a cell and submits again (reg77 reads it all in «История проверки»); reg77 sees «Не проверено», chooses the row and
 // «Принять выбранные»; the school's table is then locked. axe checks each new view.
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { expectAccessible } from './support/axe.js';
@@ -64,6 +64,12 @@ test('reg77 returns a report with a comment, the school corrects and resubmits i
   await expect(data.getByText(/^Возвращено на доработку: отчёт /)).toBeVisible();
   await expect(data.getByTestId('submitted-review-state')).toHaveText('На доработке');
   await expect(data.getByTestId('submitted-review-note')).toContainText(COMMENT);
+  // «История проверки»: who returned it, when, with the comment.
+  await data.getByText(/^История проверки \(\d+\)$/).click();
+  await expect(data.getByTestId('review-history').locator('tbody tr').first()).toContainText(
+    'На доработкеРегиональный координатор, г. Москва (reg77)',
+  );
+  await expect(data.getByTestId('review-history')).toContainText(COMMENT);
   await expectAccessible(page, 'the submitted data of a returned report');
   await data.getByRole('button', { name: 'Закрыть', exact: true }).click();
   await expect(row.getByTestId('review-state')).toHaveText('На доработке');

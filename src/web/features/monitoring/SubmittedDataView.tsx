@@ -14,6 +14,7 @@ import { InfoMessage, Loading, ProblemMessage, SuccessMessage } from '../../ui/P
 import { reviewerText } from '../data-collection/ReviewNotice.js';
 import { useSubmittedData } from './queries.js';
 import { ReviewDialog } from './ReviewDialog.js';
+import { ReviewHistory } from './ReviewHistory.js';
 import { snapshotDraft } from './snapshot-draft.js';
 
 type Props = { responseId: number; name: string; onClose: () => void };
@@ -111,6 +112,7 @@ function SubmittedContent({ view }: { view: SubmittedView }) {
           Организация изменила данные после последней передачи
         </p>
       ) : null}
+      {view.reviewState ? <ReviewHistory responseId={view.responseId} /> : null}
       {view.submitted ? (
         <SnapshotTables view={view} />
       ) : (

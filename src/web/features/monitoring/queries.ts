@@ -118,3 +118,14 @@ export type ReviewBody = {
 export function reviewReports(responseIds: number[], body: ReviewBody) {
   return api.post<Answer<typeof reviewResponses.many>>('/api/responses/review', { responseIds, ...body });
 }
+
+/** Every change of a report's review state, newest first («История проверки»). */
+export function useReviewHistory(responseId: number, enabled: boolean) {
+  return useQuery({
+    enabled,
+    queryKey: [MONITORING_KEY, 'review-history', responseId],
+    queryFn: () =>
+      api.get<Answer<typeof reviewResponses.history>>(`/api/responses/${responseId}/review-history`),
+    staleTime: 0,
+  });
+}
