@@ -3,7 +3,7 @@
 // server. The ✕ in its top right corner closes it; the eye opens an organization's data. Rows
 // chosen with their boxes, on any page, download as one PDF of their submitted reports, and may be
 // accepted or returned for revision together («Принять выбранные», «Вернуть выбранные»).
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { AreaCounts, ParticipantRow } from '../../../shared/api/monitoring.js';
 import {
   RESPONSE_STATUS_LABELS,
@@ -11,16 +11,15 @@ import {
   REVIEW_STATE_LABELS,
   REVIEW_STATES,
 } from '../../../shared/statuses.js';
-import { useCan } from '../../app/session.js';
 import { Button } from '../../ui/Button.js';
 import { DownloadLink } from '../../ui/DownloadLink.js';
 import { SelectField } from '../../ui/Field.js';
 import { Pager } from '../../ui/Pager.js';
-import { Loading, ProblemMessage, SuccessMessage } from '../../ui/ProblemMessage.js';
+import { Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
 import { SearchBox } from '../directory/filters.js';
 import { ParticipantsTable } from './ParticipantsTable.js';
 import { PARTICIPANTS_PAGE_SIZE, useParticipants } from './queries.js';
-import { ReviewDialog } from './ReviewDialog.js';
+import { ReviewChosen } from './ReviewChosen.js';
 import { SubmittedDataView } from './SubmittedDataView.js';
 import type { ParticipantFilters } from './types.js';
 
@@ -140,7 +139,9 @@ export function ParticipantsArea(props: Props) {
               collectionId={collectionId}
               selected={selected}
               onClear={() => setSelected(new Set())}
-            />
+            >
+              <ReviewChosen responseIds={[...selected]} />
+            </ChosenActions>
             <ParticipantsTable
               rows={list.data.rows}
               filters={filters}
@@ -173,37 +174,20 @@ export function ParticipantsArea(props: Props) {
 /** The server prints at most this many reports into one file. */
 const MAX_REPORTS_PER_FILE = 100;
 
-type ChosenProps = { collectionId: number; selected: ReadonlySet<number>; onClear: () => void };
+type ChosenProps = {
+  collectionId: number;
+  selected: ReadonlySet<number>;
+  onClear: () => void;
+  /** More actions on the chosen rows («Принять выбранные», «Вернуть выбранные»). */
+  children?: ReactNode;
+};
 
-/** What can be done to the chosen rows: their reports as one PDF; accept or return them. */
-function ChosenActions({ collectionId, selected, onClear }: ChosenProps) {
-  const mayReview = useCan('responses.review');
-  const [reviewing, setReviewing] = useState<'accept' | 'return' | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  if (selected.size === 0) return done ? <SuccessMessage>{done}</SuccessMessage> : null;
+/** What can be done to the chosen rows: their reports as one PDF, and the actions passed in. */
+function ChosenActions({ collectionId, selected, onClear, children }: ChosenProps) {
+  if (selected.size === 0) return null;
   const ids = [...selected].join(',');
   return (
     <div className="chosen-actions" data-testid="chosen-actions">
-      {done ? <SuccessMessage>{done}</SuccessMessage> : null}
-      {mayReview ? (
-        <>
-          <Button onClick={() => setReviewing('accept')}>Принять выбранные</Button>
-          <Button onClick={() => setReviewing('return')}>Вернуть выбранные</Button>
-        </>
-      ) : null}
-      {reviewing ? (
-        <ReviewDialog
-          decision={reviewing}
-          responseIds={[...selected]}
-          chosen
-          onCancel={() => setReviewing(null)}
-          onDone={(message) => {
-            setReviewing(null);
-            setDone(message);
-            onClear();
-          }}
-        />
-      ) : null}
       <span role="status">Выбрано: {selected.size}</span>
       {selected.size <= MAX_REPORTS_PER_FILE ? (
         <DownloadLink href={`/api/monitoring/collections/${collectionId}/reports.pdf?responses=${ids}`}>
@@ -214,6 +198,7 @@ function ChosenActions({ collectionId, selected, onClear }: ChosenProps) {
           В один файл помещается не больше {MAX_REPORTS_PER_FILE} отчетов: снимите выбор с части участников.
         </span>
       )}
+      {children}
       <Button variant="link" onClick={onClear}>
         Снять выбор
       </Button>
