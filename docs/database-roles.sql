@@ -4,8 +4,8 @@
 --   niko_owner  owns the database and its schema, and runs the migrations; nothing else.
 --   niko_app    the role the servers connect as (DATABASE_URL). It reads and writes the tables,
 --               but may not UPDATE, DELETE or TRUNCATE the history (submissions, cell_changes
---               and its partitions, audit_log), write the migrations' ledger, or change the
---               schema. The history's triggers (migration 0012) refuse those changes to every
+--               and its partitions, review_events, audit_log), write the migrations' ledger, or
+--               change the schema. The history's triggers (migrations 0012, 0015) refuse those changes to every
 --               role, the owner too; these missing grants are the second lock.
 --
 -- Run it as a superuser, in the portal's database; it is idempotent:
@@ -62,7 +62,7 @@ BEGIN
   END IF;
   GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO niko_app;
   GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO niko_app;
-  REVOKE UPDATE, DELETE, TRUNCATE ON submissions, cell_changes, audit_log FROM niko_app;
+  REVOKE UPDATE, DELETE, TRUNCATE ON submissions, cell_changes, review_events, audit_log FROM niko_app;
   REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM niko_app;
   -- A partition is reached through cell_changes, whose grants are the ones checked.
   FOR part IN SELECT inhrelid::regclass FROM pg_inherits WHERE inhparent = 'cell_changes'::regclass LOOP

@@ -133,6 +133,8 @@ describe.skipIf(!serverUrl)('the roles of docs/database-roles.sql', () => {
       'TRUNCATE cell_changes',
       `DELETE FROM ${partition}`,
       `SELECT * FROM ${partition}`,
+      "UPDATE review_events SET comment = 'x'",
+      'DELETE FROM review_events',
       "UPDATE audit_log SET action = 'x'",
       'DELETE FROM audit_log',
       'TRUNCATE audit_log',

@@ -141,6 +141,9 @@ const TABLES: Schema = {
     last_submitted_at: { type: 'timestamp', nullable: true },
     submission_count: { type: 'number', nullable: false },
     last_changed_at: { type: 'timestamp', nullable: true },
+    review_state: { type: 'text', nullable: false },
+    reviewed_at: { type: 'timestamp', nullable: true },
+    extended_until: { type: 'timestamp', nullable: true },
   },
   response_cells: {
     response_id: { type: 'number', nullable: false },
@@ -170,6 +173,18 @@ const TABLES: Schema = {
     data: { type: 'json', nullable: false },
     submitted_by: { type: 'number', nullable: true },
     submitted_at: { type: 'timestamp', nullable: false },
+  },
+  review_events: {
+    id: { type: 'number', nullable: false },
+    response_id: { type: 'number', nullable: false },
+    state: { type: 'text', nullable: false },
+    comment: { type: 'text', nullable: true },
+    extended_until: { type: 'timestamp', nullable: true },
+    actor_user_id: { type: 'number', nullable: true },
+    actor_login: { type: 'text', nullable: false },
+    actor_role: { type: 'text', nullable: false },
+    actor_scope: { type: 'text', nullable: false },
+    at: { type: 'timestamp', nullable: false },
   },
   export_jobs: {
     id: { type: 'number', nullable: false },

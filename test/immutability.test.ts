@@ -1,5 +1,5 @@
 // The history is append-only: submissions («Сдать отчет»'s snapshots), cell_changes (every saved
-// change) and audit_log refuse UPDATE, DELETE and TRUNCATE, whoever sends them. A collection with
+// change), review_events (every change of a report's review state) and audit_log refuse UPDATE, DELETE and TRUNCATE, whoever sends them. A collection with
 // history cannot be deleted (its chain of foreign keys restricts, it does not cascade), nor a user
 // the history names. Nothing of it is lost on the way.
 import { sql } from 'kysely';
@@ -14,12 +14,19 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const HISTORY = ['submissions', 'cell_changes', 'audit_log'] as const;
+const HISTORY = ['submissions', 'cell_changes', 'review_events', 'audit_log'] as const;
+const SOME_COLUMN: Record<(typeof HISTORY)[number], [string, string]> = {
+  submissions: ['data', `'{}'::jsonb`],
+  cell_changes: ['new_value', `'x'`],
+  review_events: ['comment', `'x'`],
+  audit_log: ['action', `'x'`],
+};
 
 async function historyCounts() {
   const { rows } = await sql<Record<string, number>>`
     SELECT (SELECT count(*)::int FROM submissions) AS submissions,
            (SELECT count(*)::int FROM cell_changes) AS cell_changes,
+           (SELECT count(*)::int FROM review_events) AS review_events,
            (SELECT count(*)::int FROM audit_log) AS audit_log,
            (SELECT count(*)::int FROM responses) AS responses,
            (SELECT count(*)::int FROM response_cells) AS response_cells,
@@ -39,8 +46,7 @@ describe('append-only history', () => {
   for (const table of HISTORY) {
     it(`${table}: UPDATE, DELETE and TRUNCATE are refused, and every row stays`, async () => {
       const before = await historyCounts();
-      const column = table === 'audit_log' ? 'action' : table === 'submissions' ? 'data' : 'new_value';
-      const value = table === 'submissions' ? `'{}'::jsonb` : `'x'`;
+      const [column, value] = SOME_COLUMN[table];
       await expect(run(`UPDATE ${table} SET ${column} = ${value}`)).rejects.toThrow(
         new RegExp(`^${table} rows are immutable: UPDATE is refused`),
       );

@@ -37,6 +37,7 @@ import { publicationRoutes } from './publications/routes.js';
 import { reminderRoutes } from './reminders/routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { responseRoutes } from './responses/routes.js';
+import { reviewRoutes } from './review/routes.js';
 
 installRussianZodMessages();
 
@@ -118,6 +119,7 @@ export async function buildApp({
   await app.register(collectionRoutes, { db });
   await app.register(responseRoutes, { db });
   await app.register(monitoringRoutes, { db });
+  await app.register(reviewRoutes, { db });
   await app.register(exportRoutes, { db, pool });
   await app.register(reportRoutes, { db });
   await app.register(excelRoutes, { db });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatDateTime,
+  formatInstantWithLocal,
   formatInterval,
   formatIntervalWithLocal,
   formatLocalInterval,
@@ -86,5 +87,19 @@ describe('intervals', () => {
     // Crimea keeps Moscow time under another zone name.
     expect(formatIntervalWithLocal(START, END, 'Europe/Simferopol').local).toBeNull();
     expect(formatIntervalWithLocal(START, END, null).local).toBeNull();
+  });
+});
+
+describe('formatInstantWithLocal', () => {
+  it('gives a deadline in Moscow time, and in the region’s own when it reads differently', () => {
+    expect(formatInstantWithLocal(END, 'Asia/Yekaterinburg')).toEqual({
+      moscow: '24.03.2026 18:00 (МСК)',
+      local: '24.03.2026 20:00 (местное время, UTC+5)',
+    });
+    expect(formatInstantWithLocal(END, 'Europe/Moscow')).toEqual({
+      moscow: '24.03.2026 18:00 (МСК)',
+      local: null,
+    });
+    expect(formatInstantWithLocal(END, null).local).toBeNull();
   });
 });

@@ -104,3 +104,18 @@ export function formatIntervalWithLocal(
     formatDateTime(end, localTimeZone) === formatDateTime(end);
   return { moscow, local: sameWallClock ? null : formatLocalInterval(start, end, localTimeZone) };
 }
+
+/**
+ * An instant in Moscow time, plus in the region's time when that reads differently:
+ * { moscow: «24.03.2026 18:00 (МСК)», local: «24.03.2026 20:00 (местное время, UTC+5)» | null }.
+ */
+export function formatInstantWithLocal(
+  instant: Instant,
+  localTimeZone?: string | null,
+): { moscow: string; local: string | null } {
+  const moscow = `${formatDateTime(instant)} (МСК)`;
+  if (!localTimeZone || localTimeZone === MOSCOW_TIME_ZONE) return { moscow, local: null };
+  const local = formatDateTime(instant, localTimeZone);
+  if (local === formatDateTime(instant)) return { moscow, local: null };
+  return { moscow, local: `${local} (местное время, ${utcOffsetLabel(instant, localTimeZone)})` };
+}

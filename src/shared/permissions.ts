@@ -14,6 +14,7 @@ export const ACTIONS = [
   'collections.manage', // create, close, reopen and extend collections; choose participants
   'responses.read', // read responses within scope (an organization: its own)
   'responses.fill', // type into and submit one's own organization's response
+  'responses.review', // accept a submitted report or return it for revision, within scope
   'monitoring.read', // statistics, participant lists and exports within scope
   'reminders.send', // «Напомнить»: notices to participating organizations within scope, and the sent list
   'reminders.receive', // an organization's own notices: read and dismiss them

@@ -10,3 +10,16 @@ export const RESPONSE_STATUS_LABELS: Record<ResponseStatusCode, string> = {
 };
 
 export const collectionStateLabel = (open: boolean) => (open ? 'Открыт' : 'Закрыт');
+
+// The review of a submitted report (docs/PRODUCT.md "Review of submitted reports").
+export const REVIEW_STATES = ['unchecked', 'accepted', 'returned'] as const;
+export type ReviewStateCode = (typeof REVIEW_STATES)[number];
+
+export const REVIEW_STATE_LABELS: Record<ReviewStateCode, string> = {
+  unchecked: 'Не проверено',
+  accepted: 'Принято',
+  returned: 'На доработке',
+};
+
+/** The longest comment a coordinator may give when returning a report. */
+export const REVIEW_COMMENT_MAX = 2000;

@@ -63,6 +63,8 @@ const MATRIX: Record<string, Row> = {
   'GET /api/niko/data-collection': ORGANIZATIONS,
   'GET /api/niko/reminders': ORGANIZATIONS,
   'POST /api/niko/reminders/read': [401, 403, 403, 403, 400],
+  // Reviewing several reports at once: coordinators and the operator (an empty body is a 400).
+  'POST /api/responses/review': [401, 400, 400, 400, 403],
   // Last: it ends the session it is sent with.
   'POST /api/auth/logout': PUBLIC,
 };

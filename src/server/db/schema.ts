@@ -164,6 +164,26 @@ export interface ResponsesTable {
   last_submitted_at: Instant;
   submission_count: Generated<number>;
   last_changed_at: Instant;
+  /** Meaningful once submitted (migration 0015). */
+  review_state: Generated<ReviewState>;
+  reviewed_at: Instant;
+  extended_until: Instant;
+}
+
+export type ReviewState = 'unchecked' | 'accepted' | 'returned';
+
+/** Every change of a report's review state; append-only (migration 0015). */
+export interface ReviewEventsTable {
+  id: Generated<number>;
+  response_id: number;
+  state: ReviewState;
+  comment: string | null;
+  extended_until: Instant;
+  actor_user_id: number | null;
+  actor_login: string;
+  actor_role: string;
+  actor_scope: string;
+  at: CreatedAt;
 }
 
 export interface ResponseCellsTable {
@@ -291,6 +311,7 @@ export interface Database {
   response_cells: ResponseCellsTable;
   cell_changes: CellChangesTable;
   submissions: SubmissionsTable;
+  review_events: ReviewEventsTable;
   export_jobs: ExportJobsTable;
   export_file_chunks: ExportFileChunksTable;
   write_rate_counters: WriteRateCountersTable;

@@ -9,6 +9,7 @@ import type { Db } from '../db/connection.js';
 import type { ResponseStatus } from '../db/schema.js';
 import { demoAnswers, partialAnswers } from './niko-answers.js';
 import { NIKO_CONTEXT_FORM } from './niko-form.js';
+import { seedDemoReviews } from './reviews.js';
 
 const DAY = 86_400_000;
 // Regions whose schools join Moscow's organizations in the open collection; Sverdlovsk (UTC+5)
@@ -72,7 +73,12 @@ async function fill(
         started_at: startedAt,
         last_changed_at: startedAt,
         ...(status === 'submitted'
-          ? { first_submitted_at: submittedAt, last_submitted_at: submittedAt, submission_count: 1 }
+          ? {
+              first_submitted_at: submittedAt,
+              last_submitted_at: submittedAt,
+              submission_count: 1,
+              reviewed_at: submittedAt,
+            }
           : {}),
       })
       .where('id', '=', p.id)
@@ -211,6 +217,7 @@ export async function seedDemoCollections(db: Db, adminId: number, now = new Dat
     soFar,
   );
   await attributeToSchools(db);
+  await seedDemoReviews(db, [open.id, closed.id], now);
   return {
     formVersionId: version.id,
     openCollectionId: open.id,

@@ -9,7 +9,7 @@ import { type ComputePlan, computePlan, type FormValues, runPlan } from '../../s
 import type { FormDefinition } from '../../shared/forms/definition.js';
 import { cellKey } from '../../shared/forms/layout.js';
 import type { FormData } from '../../shared/forms/validate.js';
-import { RESPONSE_STATUS_LABELS } from '../../shared/statuses.js';
+import { RESPONSE_STATUS_LABELS, REVIEW_STATE_LABELS } from '../../shared/statuses.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Db } from '../db/connection.js';
 import {
@@ -53,6 +53,10 @@ function organizationCells(p: Row): (string | null)[] {
     RESPONSE_STATUS_LABELS[p.status],
     p.startedAt ? formatDateTime(p.startedAt) : null,
     p.submittedAt ? formatDateTime(p.submittedAt) : null,
+    // Only a submitted report is reviewed.
+    p.status === 'submitted' ? REVIEW_STATE_LABELS[p.reviewState] : null,
+    p.status === 'submitted' && p.reviewedAt ? formatDateTime(p.reviewedAt) : null,
+    p.reviewComment === null ? null : safeText(p.reviewComment),
   ];
 }
 

@@ -3,7 +3,7 @@
 // adds gets a sheet of its own. Text that Excel could take for a formula is escaped.
 import type { Column, FormDefinition, Table } from '../../shared/forms/definition.js';
 import { allCells } from '../../shared/forms/layout.js';
-import { RESPONSE_STATUS_LABELS } from '../../shared/statuses.js';
+import { RESPONSE_STATUS_LABELS, REVIEW_STATE_LABELS } from '../../shared/statuses.js';
 
 export const ORGANIZATION_HEADERS = [
   'Регион',
@@ -13,6 +13,10 @@ export const ORGANIZATION_HEADERS = [
   'Статус',
   'Дата начала ввода данных',
   'Дата передачи данных',
+  // The review of the submitted report (docs/PRODUCT.md "Review of submitted reports").
+  'Проверка',
+  'Дата проверки',
+  'Комментарий проверки',
 ];
 
 export type CellColumn = { key: string; header: string; column: Column };
@@ -96,10 +100,17 @@ export function columnWidth(longestValue: number, header: string, cap = WIDTH_CA
 }
 
 /** The longest text each organization column holds in this export (from the database, up front). */
-export type OrganizationTextLengths = { region: number; municipality: number; code: number; name: number };
+export type OrganizationTextLengths = {
+  region: number;
+  municipality: number;
+  code: number;
+  name: number;
+  comment: number;
+};
 
 export function organizationWidths(longest: OrganizationTextLengths): number[] {
   const statuses = Math.max(...Object.values(RESPONSE_STATUS_LABELS).map((s) => s.length));
+  const reviews = Math.max(...Object.values(REVIEW_STATE_LABELS).map((s) => s.length));
   const values = [
     longest.region,
     longest.municipality,
@@ -108,6 +119,9 @@ export function organizationWidths(longest: OrganizationTextLengths): number[] {
     statuses,
     DATE_TIME_CHARS,
     DATE_TIME_CHARS,
+    reviews,
+    DATE_TIME_CHARS,
+    longest.comment,
   ];
   return ORGANIZATION_HEADERS.map((h, i) => columnWidth(values[i] ?? 0, h));
 }

@@ -7,6 +7,7 @@ import { responsesInScope } from '../auth/rows/responses.js';
 import { deleteDueBatch } from '../db/batches.js';
 import type { Db } from '../db/connection.js';
 import type { Tx } from '../db/transaction.js';
+import { lastReviewCommentSql } from '../review/queries.js';
 
 export const JOB_COLUMNS = [
   'id',
@@ -232,6 +233,7 @@ export function participantSummary(
       longest('m.name').as('municipality'),
       longest('o.code').as('code'),
       longest('o.short_name').as('name'),
+      sql<number | null>`max(char_length(${lastReviewCommentSql()}))`.as('comment'),
     ])
     .where('resp.collection_id', '=', collectionId)
     .where(responsesInScope(scope));
@@ -243,6 +245,7 @@ export function participantSummary(
       municipality: Number(r.municipality ?? 0),
       code: Number(r.code ?? 0),
       name: Number(r.name ?? 0),
+      comment: Number(r.comment ?? 0),
     },
   }));
 }
@@ -270,6 +273,9 @@ export function participantBatch(
       'resp.status',
       'resp.started_at as startedAt',
       'resp.last_submitted_at as submittedAt',
+      'resp.review_state as reviewState',
+      'resp.reviewed_at as reviewedAt',
+      lastReviewCommentSql().as('reviewComment'),
       // Looked up by its index for each participant: as a join, the planner would rather walk
       // the submissions from the first one for every batch. As text, parsed by the writer one
       // row at a time: parsed objects for a whole batch would outlive young-generation

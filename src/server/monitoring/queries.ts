@@ -6,7 +6,8 @@ import type { CurrentUser } from '../auth/current-user.js';
 import { responsesInScope } from '../auth/rows/responses.js';
 import { collectionQuery } from '../collections/queries.js';
 import type { Db } from '../db/connection.js';
-import type { ResponseStatus } from '../db/schema.js';
+import type { ResponseStatus, ReviewState } from '../db/schema.js';
+import { latestReviewNoteSql } from '../review/queries.js';
 
 export type MonitoringFilter = { regionCode?: string; municipalityId?: number };
 
@@ -72,6 +73,16 @@ function firstSubmissionsByDay(db: Db, viewer: CurrentUser, collectionId: number
     .groupBy(day);
 }
 
+/** The submitted reports by review state («из них: принято N, на доработке M, не проверено K»). */
+function reviewCounts(db: Db, viewer: CurrentUser, collectionId: number, f: MonitoringFilter) {
+  return participants(db, viewer, collectionId, f)
+    .select(['resp.review_state as state', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('resp.status', '=', 'submitted')
+    .groupBy('resp.review_state');
+}
+
+export type ReviewCount = { state: ReviewState; n: number };
+
 export type AreaCount = { area: string; status: ResponseStatus; n: number; name: string };
 export type DayCount = { day: string; n: number };
 
@@ -89,8 +100,10 @@ export function collectionStatsRow(
 ) {
   const areas = countsByArea(db, viewer, collectionId, f, by);
   const days = firstSubmissionsByDay(db, viewer, collectionId, f);
+  const review = reviewCounts(db, viewer, collectionId, f);
   return collectionQuery(db, viewer, collectionId)
     .select([
+      sql<ReviewCount[]>`(SELECT coalesce(json_agg(v), '[]'::json) FROM (${review}) v)`.as('review'),
       sql<AreaCount[]>`(SELECT coalesce(json_agg(a), '[]'::json) FROM (${areas}) a)`.as('areas'),
       sql<DayCount[]>`(SELECT coalesce(json_agg(d ORDER BY d.day), '[]'::json) FROM (${days}) d)`.as('days'),
     ])
@@ -104,12 +117,16 @@ export const SORTS = {
   status: 'resp.status',
   startedAt: 'resp.started_at',
   submittedAt: 'resp.last_submitted_at',
+  // Only submitted reports have a review state: the rest sort after them either way (NULLS LAST).
+  review: 'review',
 } as const;
 export type SortKey = keyof typeof SORTS;
 
 export type ListQuery = MonitoringFilter & {
   q?: string;
   status?: ResponseStatus;
+  /** Submitted reports in this review state only. */
+  review?: ReviewState;
   sort: SortKey;
   dir: 'asc' | 'desc';
   limit: number;
@@ -124,6 +141,14 @@ function neverNull(l: ListQuery) {
   return l.sort === 'status' || (l.sort === 'submittedAt' && l.status === 'submitted');
 }
 
+/** The review state of a submitted report, NULL for the rest (what the list shows and sorts by). */
+const reviewOf = sql<ReviewState | null>`(CASE WHEN resp.status = 'submitted' THEN resp.review_state END)`;
+
+/** The order of «Список участников»: a column of the participant row, its organization or municipality. */
+function sortExpression(key: SortKey) {
+  return key === 'review' ? reviewOf : sql.ref(SORTS[key]);
+}
+
 /**
  * A page of «Список участников» and the number of rows in all pages. When the order is a column of
  * the participant's row and there is no search, the page is picked from `responses` alone (an
@@ -133,6 +158,8 @@ function neverNull(l: ListQuery) {
 export async function listParticipants(db: Db, viewer: CurrentUser, collectionId: number, l: ListQuery) {
   let filtered = participants(db, viewer, collectionId, l);
   if (l.status) filtered = filtered.where('resp.status', '=', l.status);
+  if (l.review)
+    filtered = filtered.where('resp.status', '=', 'submitted').where('resp.review_state', '=', l.review);
   if (l.q) {
     // A login is "sch" + the organization's code: searching by login is searching by code.
     const text = l.q.trim().toLowerCase();
@@ -148,7 +175,7 @@ export async function listParticipants(db: Db, viewer: CurrentUser, collectionId
   }
   // Organizations without a date yet go last in either direction.
   const direction = sql.raw(neverNull(l) ? l.dir : `${l.dir} NULLS LAST`);
-  const orderBy = sql`${sql.ref(SORTS[l.sort])} ${direction}, resp.id ${sql.raw(l.dir)}`;
+  const orderBy = sql`${sortExpression(l.sort)} ${direction}, resp.id ${sql.raw(l.dir)}`;
   const columns = [
     'resp.id as responseId',
     'o.id as organizationId',
@@ -160,10 +187,12 @@ export async function listParticipants(db: Db, viewer: CurrentUser, collectionId
     'resp.started_at as startedAt',
     'resp.last_submitted_at as lastSubmittedAt',
     sql<boolean>`coalesce(resp.last_changed_at > resp.last_submitted_at, false)`.as('changedSinceSubmission'),
+    reviewOf.as('reviewState'),
+    'resp.reviewed_at as reviewedAt',
   ] as const;
 
   const page =
-    SORTS[l.sort].startsWith('resp.') && !l.q
+    (SORTS[l.sort].startsWith('resp.') || l.sort === 'review') && !l.q
       ? db
           .selectFrom(filtered.selectAll('resp').orderBy(orderBy).limit(l.limit).offset(l.offset).as('resp'))
           .innerJoin('organizations as o', 'o.id', 'resp.organization_id')
@@ -215,6 +244,9 @@ export function latestSubmission(db: Db, viewer: CurrentUser, responseId: number
       sql<boolean>`coalesce(resp.last_changed_at > resp.last_submitted_at, false)`.as(
         'changedSinceSubmission',
       ),
+      reviewOf.as('reviewState'),
+      'resp.extended_until as extendedUntil',
+      latestReviewNoteSql().as('reviewNote'),
     ])
     .where('resp.id', '=', responseId)
     .where(responsesInScope(viewer))

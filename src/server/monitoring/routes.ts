@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { monitoringResponses } from '../../shared/api/monitoring.js';
+import { REVIEW_STATES } from '../../shared/statuses.js';
 import { authorizeObject } from '../auth/plugin.js';
 import type { Db } from '../db/connection.js';
 import { contextOf, userOf } from '../http/context.js';
@@ -23,6 +24,7 @@ const ListQuery = z.strictObject({
   ...Area,
   q: z.string().trim().max(100).optional(),
   status: z.enum(['not_started', 'in_progress', 'submitted']).optional(),
+  review: z.enum(REVIEW_STATES).optional(),
   sort: z.enum(SORT_KEYS).default('name'),
   dir: z.enum(['asc', 'desc']).default('asc'),
   ...PagingQuery,

@@ -35,7 +35,9 @@ export async function collectionStats(db: Db, viewer: CurrentUser, id: number, f
   const by = scopeSpansOf(viewer).regions && !f.regionCode && !f.municipalityId ? 'region' : 'municipality';
   const row = await collectionStatsRow(db, viewer, id, f, by);
   if (!row) throw Problem.notFound('Сбор данных не найден.');
-  const { areas, days, ...collection } = row;
+  const { areas, days, review, ...collection } = row;
+  const reviewed = { unchecked: 0, accepted: 0, returned: 0 };
+  for (const r of review) reviewed[r.state] += Number(r.n);
   const totals = empty();
   const perArea = new Map<string, Counts & { name: string }>();
   for (const row of areas) {
@@ -60,6 +62,7 @@ export async function collectionStats(db: Db, viewer: CurrentUser, id: number, f
       endsAt: collection.endsAt,
     },
     ...totals,
+    review: reviewed,
     byDay: days.map((d) => {
       cumulative += Number(d.n);
       return { day: d.day, submitted: Number(d.n), cumulative };

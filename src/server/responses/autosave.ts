@@ -22,11 +22,17 @@ export type ChangeResult =
     };
 
 export const CLOSED_MESSAGE = 'Сбор данных закрыт: изменения больше не принимаются.';
+export const ACCEPTED_MESSAGE =
+  'Отчёт принят координатором: изменения больше не принимаются. Если нужно что-то исправить, попросите координатора вернуть отчёт на доработку.';
 
+/** The participant row, locked, if the organization may change it now (responses/queries.ts editableSql). */
 export async function loadOpenResponse(db: Db, ctx: RequestContext, responseId: number) {
   const response = await lockResponse(db, userOf(ctx), responseId);
   if (!response) throw Problem.notFound('Отчёт не найден.');
-  if (!response.open) throw new Problem(409, 'collection_closed', CLOSED_MESSAGE);
+  if (!response.editable) {
+    if (response.reviewState === 'accepted') throw new Problem(409, 'report_accepted', ACCEPTED_MESSAGE);
+    throw new Problem(409, 'collection_closed', CLOSED_MESSAGE);
+  }
   return response;
 }
 

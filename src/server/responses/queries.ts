@@ -5,6 +5,31 @@ import { responsesInScope } from '../auth/rows/responses.js';
 import { isOpenSql } from '../collections/queries.js';
 import { anyText } from '../db/arrays.js';
 import type { Db } from '../db/connection.js';
+import { latestReviewNoteSql } from '../review/queries.js';
+
+/**
+ * Whether the organization may change its response (alias `resp`, collection `c`): while the
+ * collection is open, and after it closed while the report is returned for revision (until the
+ * personal deadline, if the coordinator set one); never while the report is accepted.
+ */
+export const editableSql = () =>
+  sql<boolean>`(resp.review_state <> 'accepted' AND (${isOpenSql('c')} OR (resp.status = 'submitted'
+    AND resp.review_state = 'returned' AND (resp.extended_until IS NULL OR now() < resp.extended_until))))`;
+
+/** The review state of a submitted report; null before the first submission. */
+const reviewStateSql = () =>
+  sql<
+    'unchecked' | 'accepted' | 'returned' | null
+  >`CASE WHEN resp.status = 'submitted' THEN resp.review_state END`;
+
+/** What the organization's block and editor show of the review. */
+const REVIEW_COLUMNS = () =>
+  [
+    reviewStateSql().as('reviewState'),
+    'resp.extended_until as extendedUntil',
+    editableSql().as('editable'),
+    latestReviewNoteSql().as('reviewNote'),
+  ] as const;
 
 function visibleResponses(db: Db, viewer: CurrentUser) {
   return db
@@ -33,6 +58,7 @@ export function getResponse(db: Db, viewer: CurrentUser, id: number) {
   return visibleResponses(db, viewer)
     .select(RESPONSE_COLUMNS)
     .select(isOpenSql('c').as('open'))
+    .select(REVIEW_COLUMNS())
     .where('resp.id', '=', id)
     .executeTakeFirst();
 }
@@ -43,8 +69,13 @@ export function getResponse(db: Db, viewer: CurrentUser, id: number) {
  */
 export function lockResponse(db: Db, viewer: CurrentUser, id: number) {
   return visibleResponses(db, viewer)
-    .select(['resp.id', 'resp.collection_id as collectionId', 'c.form_version_id as formVersionId'])
-    .select(isOpenSql('c').as('open'))
+    .select([
+      'resp.id',
+      'resp.collection_id as collectionId',
+      'c.form_version_id as formVersionId',
+      'resp.review_state as reviewState',
+    ])
+    .select(editableSql().as('editable'))
     .where('resp.id', '=', id)
     .forUpdate('resp')
     .executeTakeFirst();
@@ -88,8 +119,12 @@ export async function insertSubmission(
       VALUES (${row.responseId}, ${row.formVersionId}, ${row.data}::jsonb, ${row.userId})
       RETURNING id, submitted_at
     ), r AS (
+      -- A new snapshot is one nobody has checked: the review starts again, without a personal deadline.
       UPDATE responses
          SET status = 'submitted',
+             review_state = 'unchecked',
+             reviewed_at = s.submitted_at,
+             extended_until = NULL,
              started_at = coalesce(started_at, s.submitted_at),
              first_submitted_at = coalesce(first_submitted_at, s.submitted_at),
              last_submitted_at = s.submitted_at,
@@ -226,6 +261,7 @@ export function listDataCollectionBlocks(db: Db, viewer: CurrentUser) {
       'resp.last_submitted_at as lastSubmittedAt',
     ])
     .select(isOpenSql('c').as('open'))
+    .select(REVIEW_COLUMNS())
     .where(responsesInScope(viewer))
     .orderBy('c.starts_at', 'desc')
     .limit(50)

@@ -25,7 +25,7 @@ export async function responseForEditor(db: Db, viewer: CurrentUser, id: number)
     organization: org,
     definition,
     cells: Object.fromEntries(cells.map((c) => [c.key, { value: c.value, version: c.version }])),
-    canEdit: response.open && can(viewer, 'responses.fill'),
+    canEdit: response.editable && can(viewer, 'responses.fill'),
   };
 }
 

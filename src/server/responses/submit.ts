@@ -1,11 +1,13 @@
 // «Сдать отчет»: checks the whole form with the shared engine and, when it passes, stores an
-// immutable snapshot — the transfer to ФИС ОКО. Earlier snapshots are kept.
+// immutable snapshot — the transfer to ФИС ОКО. Earlier snapshots are kept. A new snapshot puts
+// the report's review back to «Не проверено».
 import { toFormData } from '../../shared/forms/response-data.js';
 import { validateForm } from '../../shared/forms/validate.js';
 import { audit } from '../audit/service.js';
 import type { Tx } from '../db/transaction.js';
 import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
+import { writeReview } from '../review/queries.js';
 import { loadOpenResponse } from './autosave.js';
 import { loadDefinition } from './definitions.js';
 import { insertSubmission, readCellValues } from './queries.js';
@@ -29,6 +31,16 @@ export async function submitResponse(tx: Tx, ctx: RequestContext, responseId: nu
     data: JSON.stringify(data),
     userId: user.id,
   });
+  if (response.reviewState === 'returned') {
+    // Resubmitted after a return: the history shows the report going back to «Не проверено».
+    await writeReview(tx, {
+      ids: [responseId],
+      state: 'unchecked',
+      comment: null,
+      extendedUntil: null,
+      actor: { id: user.id, login: user.login, role: user.role, scope: user.scopeName },
+    });
+  }
   await audit(tx, ctx, {
     action: 'response.submitted',
     objectType: 'response',

@@ -6,6 +6,7 @@ import { RESPONSE_STATUSES } from '../statuses.js';
 import { binaryFile, Paged, Rows, responses, Timestamp, type Wire } from './common.js';
 import { XLSX } from './directory.js';
 import { StoredDefinition } from './forms.js';
+import { ReviewNote, ReviewState } from './review.js';
 
 const Status = z.enum(RESPONSE_STATUSES);
 
@@ -34,6 +35,8 @@ export const CollectionStats = z.object({
     endsAt: Timestamp,
   }),
   ...COUNTS,
+  /** The submitted ones («Сдано») by review state: «из них: принято N, на доработке M, не проверено K». */
+  review: z.object({ unchecked: z.number(), accepted: z.number(), returned: z.number() }),
   byDay: z.array(DayPoint),
   /** 'region' for the federal operator, 'municipality' within a region. */
   breakdownBy: z.string(),
@@ -52,6 +55,9 @@ export const ParticipantRow = z.object({
   startedAt: Timestamp.nullable(),
   lastSubmittedAt: Timestamp.nullable(),
   changedSinceSubmission: z.boolean(),
+  /** Null until submitted. */
+  reviewState: ReviewState.nullable(),
+  reviewedAt: Timestamp.nullable(),
   municipalityName: z.string(),
 });
 export type ParticipantRow = Wire<typeof ParticipantRow>;
@@ -66,6 +72,10 @@ const SubmittedAbout = {
   submittedAt: Timestamp.nullable(),
   lastChangedAt: Timestamp.nullable(),
   changedSinceSubmission: z.boolean(),
+  reviewState: ReviewState.nullable(),
+  extendedUntil: Timestamp.nullable(),
+  /** The latest change of review state: who, when, the comment. */
+  reviewNote: ReviewNote.nullable(),
 };
 
 /** GET /api/monitoring/responses/:id/submitted: the last submitted data, if any. */

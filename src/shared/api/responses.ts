@@ -4,6 +4,19 @@ import { z } from 'zod';
 import { RESPONSE_STATUSES } from '../statuses.js';
 import { Problem, Rows, responses, Timestamp, type Wire } from './common.js';
 import { StoredDefinition } from './forms.js';
+import { ReviewNote, ReviewState } from './review.js';
+
+/** What the organization sees of the review of its report (docs/PRODUCT.md "Review of submitted reports"). */
+const REVIEW_FIELDS = {
+  /** Null before the first submission. */
+  reviewState: ReviewState.nullable(),
+  /** «Продлить для организации до …»: set with a return, cleared by the next submission. */
+  extendedUntil: Timestamp.nullable(),
+  /** The latest change of review state (who, when, the comment); null before any. */
+  reviewNote: ReviewNote.nullable(),
+  /** Whether the organization may change the table now: `open`, or returned after the close; never accepted. */
+  editable: z.boolean(),
+};
 
 const Status = z.enum(RESPONSE_STATUSES);
 
@@ -18,6 +31,7 @@ export const CollectionBlockRow = z.object({
   startedAt: Timestamp.nullable(),
   lastSubmittedAt: Timestamp.nullable(),
   open: z.boolean(),
+  ...REVIEW_FIELDS,
 });
 export type CollectionBlockRow = Wire<typeof CollectionBlockRow>;
 
@@ -41,6 +55,7 @@ export const ResponseForEditor = z.object({
   endsAt: Timestamp,
   formVersionId: z.number(),
   open: z.boolean(),
+  ...REVIEW_FIELDS,
   organization: z.object({ code: z.string(), shortName: z.string(), timezone: z.string() }),
   definition: StoredDefinition,
   cells: z.record(z.string(), CellVersion),

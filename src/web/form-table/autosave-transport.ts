@@ -56,7 +56,9 @@ export function outcomeOf(error: unknown): SendOutcome {
   if (status === 409 && title === 'cell_conflict' && Array.isArray(body.results)) {
     return { kind: 'results', results: body.results as ChangeResult[] };
   }
-  if (status === 409 && title === 'collection_closed') return { kind: 'closed', message: detail };
+  // The collection closed, or a coordinator accepted the report: nothing more will be accepted.
+  if (status === 409 && (title === 'collection_closed' || title === 'report_accepted'))
+    return { kind: 'closed', message: detail };
   if (status === 401 || (status === 403 && title === 'password_change_required')) {
     return { kind: 'paused', message: 'Сеанс завершён. Войдите снова: изменения сохранены в браузере.' };
   }

@@ -21,7 +21,7 @@ export type SendOutcome =
   | { kind: 'retry'; message: string; retryAfterMs?: number }
   /** The session is gone (401): wait until the person signs in again. */
   | { kind: 'paused'; message: string }
-  /** 409 collection_closed: nothing more will be accepted. */
+  /** 409 collection_closed or report_accepted: nothing more will be accepted. */
   | { kind: 'closed'; message: string }
   /** Any other refusal (400, 404, 422…): the batch was not applied and must not be resent as is. */
   | { kind: 'rejected'; message: string };

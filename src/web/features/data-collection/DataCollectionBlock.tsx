@@ -11,11 +11,15 @@ import { DownloadLink } from '../../ui/DownloadLink.js';
 import { Loading, ProblemMessage, SuccessMessage } from '../../ui/ProblemMessage.js';
 import { useDataCollectionBlocks } from './queries.js';
 import { existingQueue, pendingInBrowser, queueFor } from './queue-registry.js';
+import { ReviewNotice } from './ReviewNotice.js';
 import { SubmissionHistory } from './SubmissionHistory.js';
 
-/** «Заполнить» before anything is entered, «Редактировать» after; a closed collection is only viewed. */
-export function openButtonLabel(row: Pick<CollectionBlockRow, 'open' | 'status'>) {
-  if (!row.open) return 'Просмотреть';
+/**
+ * «Заполнить» before anything is entered, «Редактировать» after; a table the organization may not
+ * change now (the collection closed, or the report accepted) is only viewed.
+ */
+export function openButtonLabel(row: Pick<CollectionBlockRow, 'editable' | 'status'>) {
+  if (!row.editable) return 'Просмотреть';
   return row.status === 'not_started' ? 'Заполнить' : 'Редактировать';
 }
 
@@ -63,13 +67,23 @@ function OrganizationCollectionBlock({ row, timeZone, justSubmitted }: BlockProp
         lastSubmittedAt: row.lastSubmittedAt,
         timeZone,
       }}
-      notice={justSubmitted ? <SuccessMessage>Отчет сдан: данные переданы в ФИС ОКО.</SuccessMessage> : null}
+      notice={
+        <>
+          {justSubmitted ? <SuccessMessage>Отчет сдан: данные переданы в ФИС ОКО.</SuccessMessage> : null}
+          <ReviewNotice
+            reviewState={row.reviewState}
+            reviewNote={row.reviewNote}
+            extendedUntil={row.extendedUntil}
+            timeZone={timeZone}
+          />
+        </>
+      }
       data-testid="data-collection-block"
       data-response-id={row.responseId}
     >
       {unsaved > 0 ? (
         <p className="message message-info" data-testid="unsaved-in-browser">
-          {row.open
+          {row.editable
             ? `Изменения, ещё не сохранённые на сервере (${unsaved}), хранятся в этом браузере и отправляются автоматически.`
             : `Изменения, не сохранённые до закрытия сбора данных (${unsaved}), хранятся в этом браузере.`}
         </p>
@@ -89,14 +103,14 @@ function OrganizationCollectionBlock({ row, timeZone, justSubmitted }: BlockProp
 
 const noSubscription = () => () => {};
 
-/** Changes still waiting in this browser; while the collection is open they are sent from here too. */
+/** Changes still waiting in this browser; while the table is editable they are sent from here too. */
 function useUnsavedInBrowser(row: CollectionBlockRow): number {
   const queue = existingQueue(row.responseId);
   const count = useSyncExternalStore(queue ? queue.subscribe : noSubscription, () =>
     pendingInBrowser(row.responseId),
   );
   useEffect(() => {
-    if (row.open && count > 0) queueFor(row.responseId).start();
-  }, [row.open, row.responseId, count]);
+    if (row.editable && count > 0) queueFor(row.responseId).start();
+  }, [row.editable, row.responseId, count]);
   return count;
 }

@@ -23,6 +23,7 @@ import { HistoryDialog } from './HistoryDialog.js';
 import { LeaveDialog } from './LeaveDialog.js';
 import { DATA_COLLECTION_KEY, submitResponse, useResponseForEditor } from './queries.js';
 import { pendingInBrowser, queueFor } from './queue-registry.js';
+import { ReviewNotice } from './ReviewNotice.js';
 import type { FormErrors } from './types.js';
 import { useBeforeUnload } from './use-before-unload.js';
 import './data-collection.css';
@@ -54,12 +55,20 @@ export function ResponsePage() {
   );
 }
 
+/** Why the table is only viewed: the report accepted, the collection closed, or no right to edit. */
+function readOnlyMessage(response: ResponseForEditor, closedNow: boolean) {
+  if (response.reviewState === 'accepted')
+    return 'Отчёт принят координатором: таблица открыта только для просмотра.';
+  if (response.editable && !closedNow) return 'Таблица открыта только для просмотра.';
+  return 'Сбор данных закрыт: изменения больше не принимаются. Таблица открыта только для просмотра.';
+}
+
 function ResponseEditor({ response }: { response: ResponseForEditor }) {
   const draft = useMemo(() => new ResponseDraft(response, queueFor(response.id)), [response]);
   useEffect(() => {
-    draft.attach(response.canEdit, response.open);
+    draft.attach(response.canEdit, response.editable);
     return () => draft.detach();
-  }, [draft, response.canEdit, response.open]);
+  }, [draft, response.canEdit, response.editable]);
   useBeforeUnload(draft.queue);
   const closedNow = useQueueClosed(draft);
   const readOnly = !response.canEdit || closedNow;
@@ -97,7 +106,10 @@ function ResponseEditor({ response }: { response: ResponseForEditor }) {
     } catch (error) {
       if (error instanceof ApiError && error.title === 'form_invalid')
         return showErrors(error.body as FormErrors);
-      if (error instanceof ApiError && error.title === 'collection_closed')
+      if (
+        error instanceof ApiError &&
+        (error.title === 'collection_closed' || error.title === 'report_accepted')
+      )
         draft.queue.markClosed(error.detail);
       setNotice(alert(errorMessage(error)));
     } finally {
@@ -131,18 +143,21 @@ function ResponseEditor({ response }: { response: ResponseForEditor }) {
       <h1>{response.collectionTitle}</h1>
       <p className="lead">{response.organization.shortName}</p>
       <CollectionFacts
-        open={response.open && !closedNow}
+        // The collection's own state; the table may be closed for this report alone (accepted).
+        open={response.open && !(closedNow && response.editable)}
         startsAt={response.startsAt}
         endsAt={response.endsAt}
         lastSubmittedAt={response.lastSubmittedAt}
         timeZone={response.organization.timezone}
       />
+      <ReviewNotice
+        reviewState={response.reviewState}
+        reviewNote={response.reviewNote}
+        extendedUntil={response.extendedUntil}
+        timeZone={response.organization.timezone}
+      />
       {readOnly ? (
-        <InfoMessage>
-          {response.open && !closedNow
-            ? 'Таблица открыта только для просмотра.'
-            : 'Сбор данных закрыт: изменения больше не принимаются. Таблица открыта только для просмотра.'}
-        </InfoMessage>
+        <InfoMessage>{readOnlyMessage(response, closedNow)}</InfoMessage>
       ) : (
         <p className="autosave-note">
           <strong>ВНИМАНИЕ!</strong> Сохранение данных, введенных в таблицу, осуществляется автоматически.

@@ -1,10 +1,17 @@
 // «Список участников» (manual §3): an area with the organizations of the collection, searchable by
 // name or login, filtered by status and municipality, sorted by any column and paged on the
 // server. The ✕ in its top right corner closes it; the eye opens an organization's data. Rows
-// chosen with their boxes, on any page, download as one PDF of their submitted reports.
+// chosen with their boxes, on any page, download as one PDF or a zip of their submitted reports, are
+// reminded together («Напомнить выбранным»), and may be accepted or returned for revision together
+// («Принять выбранные», «Вернуть выбранные»).
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import type { AreaCounts, ParticipantRow } from '../../../shared/api/monitoring.js';
-import { RESPONSE_STATUS_LABELS, RESPONSE_STATUSES } from '../../../shared/statuses.js';
+import {
+  RESPONSE_STATUS_LABELS,
+  RESPONSE_STATUSES,
+  REVIEW_STATE_LABELS,
+  REVIEW_STATES,
+} from '../../../shared/statuses.js';
 import { Button } from '../../ui/Button.js';
 import { DownloadLink } from '../../ui/DownloadLink.js';
 import { SelectField } from '../../ui/Field.js';
@@ -14,6 +21,7 @@ import { SearchBox } from '../directory/filters.js';
 import { ParticipantsTable } from './ParticipantsTable.js';
 import { PARTICIPANTS_PAGE_SIZE, useParticipants } from './queries.js';
 import { RemindChosen } from './RemindChosen.js';
+import { ReviewChosen } from './ReviewChosen.js';
 import { SubmittedDataView } from './SubmittedDataView.js';
 import type { ParticipantFilters } from './types.js';
 
@@ -31,6 +39,7 @@ type Props = {
 const INITIAL: ParticipantFilters = {
   q: '',
   status: '',
+  review: '',
   municipalityId: '',
   sort: 'name',
   dir: 'asc',
@@ -40,6 +49,11 @@ const INITIAL: ParticipantFilters = {
 const STATUS_OPTIONS = [
   { value: '', label: 'Все статусы' },
   ...RESPONSE_STATUSES.map((s) => ({ value: s, label: RESPONSE_STATUS_LABELS[s] })),
+];
+
+const REVIEW_OPTIONS = [
+  { value: '', label: 'Любая' },
+  ...REVIEW_STATES.map((s) => ({ value: s, label: REVIEW_STATE_LABELS[s] })),
 ];
 
 export function ParticipantsArea(props: Props) {
@@ -107,6 +121,12 @@ export function ParticipantsArea(props: Props) {
             onValueChange={(status) => filter({ status: status as ParticipantFilters['status'] })}
           />
           <SelectField
+            label="Проверка"
+            value={filters.review}
+            options={REVIEW_OPTIONS}
+            onValueChange={(review) => filter({ review: review as ParticipantFilters['review'] })}
+          />
+          <SelectField
             label="Муниципалитет"
             value={filters.municipalityId}
             disabled={!municipalities}
@@ -131,6 +151,7 @@ export function ParticipantsArea(props: Props) {
                 regionCode={regionCode}
                 organizationIds={[...selected].map((r) => organizationOf.current.get(r) ?? 0)}
               />
+              <ReviewChosen responseIds={[...selected]} />
             </ChosenActions>
             <ParticipantsTable
               rows={list.data.rows}
@@ -168,7 +189,7 @@ type ChosenProps = {
   collectionId: number;
   selected: ReadonlySet<number>;
   onClear: () => void;
-  /** More actions on the chosen rows (a reminder). */
+  /** More actions on the chosen rows (a reminder, «Принять выбранные», «Вернуть выбранные»). */
   children?: ReactNode;
 };
 

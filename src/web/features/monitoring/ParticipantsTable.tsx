@@ -1,10 +1,14 @@
 // The rows of «Список участников»: organization (name and code), municipality, status, the dates
-// of the first entry and of the latest transfer, and the view icon (manual §3); before them a box
+// of the first entry and of the latest transfer, the review state, and the view icon (manual §3); before them a box
 // to choose the row for what is done to several at once (their reports as one PDF).
 import type { RefObject } from 'react';
 import type { ParticipantRow } from '../../../shared/api/monitoring.js';
 import { formatDateTime } from '../../../shared/dates.js';
-import { RESPONSE_STATUS_LABELS } from '../../../shared/statuses.js';
+import {
+  RESPONSE_STATUS_LABELS,
+  REVIEW_STATE_LABELS,
+  type ReviewStateCode,
+} from '../../../shared/statuses.js';
 import { type BadgeTone, StatusBadge } from '../../ui/StatusBadge.js';
 import { TableFrame } from '../../ui/TableFrame.js';
 import { SortableHeader } from './SortableHeader.js';
@@ -14,6 +18,12 @@ const STATUS_TONES: Record<ParticipantRow['status'], BadgeTone> = {
   not_started: 'neutral',
   in_progress: 'warning',
   submitted: 'success',
+};
+
+const REVIEW_TONES: Record<ReviewStateCode, BadgeTone> = {
+  unchecked: 'neutral',
+  accepted: 'success',
+  returned: 'warning',
 };
 
 type Props = {
@@ -53,6 +63,7 @@ export function ParticipantsTable(props: Props) {
             {header('Статус', 'status')}
             {header('Дата начала ввода данных', 'startedAt')}
             {header('Дата передачи введенных данных', 'submittedAt')}
+            {header('Проверка', 'review')}
             <th scope="col">
               <span className="visually-hidden">Данные</span>
             </th>
@@ -82,6 +93,15 @@ export function ParticipantsTable(props: Props) {
               </td>
               <td className="nowrap">{row.startedAt ? formatDateTime(row.startedAt) : '—'}</td>
               <td className="nowrap">{row.lastSubmittedAt ? formatDateTime(row.lastSubmittedAt) : '—'}</td>
+              <td data-testid="review-state">
+                {row.reviewState ? (
+                  <StatusBadge tone={REVIEW_TONES[row.reviewState]}>
+                    {REVIEW_STATE_LABELS[row.reviewState]}
+                  </StatusBadge>
+                ) : (
+                  '—'
+                )}
+              </td>
               <td className="cell-actions">
                 <button
                   type="button"

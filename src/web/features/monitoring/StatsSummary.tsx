@@ -1,7 +1,8 @@
-// «Общая статистика» (manual §3): «Всего», «Не приступило», «В работе», «Сдано», and how far the
-// submissions have got as a progress bar.
+// «Общая статистика» (manual §3): «Всего», «Не приступило», «В работе», «Сдано» (and under it, how
+// many of those are accepted, returned and not yet checked), and how far the submissions have got
+// as a progress bar.
 import { useId } from 'react';
-import type { StatusCounts } from '../../../shared/api/monitoring.js';
+import type { CollectionStats, StatusCounts } from '../../../shared/api/monitoring.js';
 import { formatCount } from '../../../shared/plural.js';
 import { RESPONSE_STATUS_LABELS } from '../../../shared/statuses.js';
 import { submittedPercent } from './percent.js';
@@ -28,7 +29,9 @@ const FIGURES = [
   },
 ] as const;
 
-export function StatsSummary({ counts }: { counts: StatusCounts }) {
+type Props = { counts: StatusCounts & { review?: CollectionStats['review'] } };
+
+export function StatsSummary({ counts }: Props) {
   const labelId = useId();
   const percent = submittedPercent(counts);
   return (
@@ -39,6 +42,12 @@ export function StatsSummary({ counts }: { counts: StatusCounts }) {
             <dt>{f.label}</dt>
             <dd data-testid={f.testId}>{formatCount(counts[f.key])}</dd>
             <dd className="stat-hint">{f.hint}</dd>
+            {f.key === 'submitted' && counts.review ? (
+              <dd className="stat-hint" data-testid="stat-review">
+                из них: принято {formatCount(counts.review.accepted)}, на доработке{' '}
+                {formatCount(counts.review.returned)}, не проверено {formatCount(counts.review.unchecked)}
+              </dd>
+            ) : null}
           </div>
         ))}
       </dl>

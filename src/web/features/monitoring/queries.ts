@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { collectionResponses } from '../../../shared/api/collections.js';
 import type { Answer } from '../../../shared/api/common.js';
 import type { exportResponses, monitoringResponses } from '../../../shared/api/monitoring.js';
+import type { reviewResponses } from '../../../shared/api/review.js';
 import { api } from '../../app/api.js';
 import type { ParticipantFilters } from './types.js';
 
@@ -103,3 +104,28 @@ export function requestExport(collectionId: number, regionCode: string) {
 }
 
 export const downloadUrl = (jobId: number) => `/api/exports/${jobId}/download`;
+
+export type ReviewBody = {
+  decision: 'accept' | 'return';
+  comment?: string;
+  extendedUntil?: string;
+};
+
+/**
+ * «Принять» / «Вернуть на доработку» for one report or several (one transaction on the server:
+ * all or none).
+ */
+export function reviewReports(responseIds: number[], body: ReviewBody) {
+  return api.post<Answer<typeof reviewResponses.many>>('/api/responses/review', { responseIds, ...body });
+}
+
+/** Every change of a report's review state, newest first («История проверки»). */
+export function useReviewHistory(responseId: number, enabled: boolean) {
+  return useQuery({
+    enabled,
+    queryKey: [MONITORING_KEY, 'review-history', responseId],
+    queryFn: () =>
+      api.get<Answer<typeof reviewResponses.history>>(`/api/responses/${responseId}/review-history`),
+    staleTime: 0,
+  });
+}
