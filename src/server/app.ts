@@ -20,6 +20,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import { directoryRoutes } from './directory/routes.js';
 import { excelRoutes } from './excel/routes.js';
+import { excelUploadRoutes } from './excel/upload-routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { startExportWorker } from './exports/worker.js';
 import { formRoutes } from './forms/routes.js';
@@ -118,6 +119,7 @@ export async function buildApp({
   await app.register(exportRoutes, { db, pool });
   await app.register(reportRoutes, { db });
   await app.register(excelRoutes, { db });
+  await app.register(excelUploadRoutes, { db, config });
   if (startWorkers) {
     const worker = startExportWorker(db, app.log, {
       pollMs: config.exportPollMs,
