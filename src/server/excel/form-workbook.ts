@@ -107,6 +107,8 @@ function writeTable(sheet: ExcelJS.Worksheet, table: Table, src: FormWorkbookSou
       const value = src.data.values[key];
       if (value !== undefined) cell.value = excelValue(column, value);
       cell.protection = { locked: false };
+      // Dates shown as the portal shows them, and kept by Excel as dates when typed.
+      if (column.type === 'date') cell.numFmt = 'DD.MM.YYYY';
       const validation = validationOf(column);
       if (validation) cell.dataValidation = validation;
       placed.push({

@@ -21,7 +21,7 @@ import { isWritableKey, ROW_MARKER, rowMarkerKey, toFormData } from '../../share
 import { validateForm } from '../../shared/forms/validate.js';
 import type { CellChange } from '../responses/autosave.js';
 import { excelValue } from './form-workbook.js';
-import { contentOfValue, type FormFile, type KeyEntry, tamperedKeys } from './upload-read.js';
+import { contentOfValue, type FormFile, type KeyEntry, serialDateText, tamperedKeys } from './upload-read.js';
 import { UploadRefusal } from './upload-refusal.js';
 
 export type StoredCell = { value: string | null; version: number };
@@ -49,6 +49,8 @@ export type UploadPlan = {
   unreadable: Unreadable[];
   /** New dynamic rows: table key → row ids, in the file's order. */
   newRows: Record<string, string[]>;
+  /** Cells of new rows left empty that the form requires (the row is added, the cell stays empty). */
+  missing: { cell: string; message: string }[];
   /** Dynamic rows after the changes, for the rows' numbers in messages. */
   rowsAfter: Record<string, string[]>;
 };
@@ -140,8 +142,8 @@ export function planUpload(input: PlanInput): UploadPlan {
     for (const f of filled) consider(f.key, f.value, 0);
   }
 
-  const rowsAfter = markErrors(definition, values, changes);
-  return { changes, conflicts, unreadable, newRows, rowsAfter };
+  const { rowsAfter, missing } = markErrors(definition, values, changes, newRows);
+  return { changes, conflicts, unreadable, newRows, missing, rowsAfter };
 }
 
 /** Each entry of the key map, checked against the form: a map that does not fit it is refused. */
@@ -185,14 +187,20 @@ function readValue(r: Resolved, unreadable: Unreadable[], key: string): string |
     });
     return undefined;
   }
-  return normalizeInput(r.column, c.text);
+  return normalizeInput(r.column, textFor(r.column, c));
+}
+
+/** A number in a date column is a date whose cell lost its format: Excel counts dates in days. */
+function textFor(column: Column, c: { text: string | null; serial?: number }): string | null {
+  if (column.type === 'date' && c.serial !== undefined) return serialDateText(c.serial) ?? c.text;
+  return c.text;
 }
 
 /** The downloaded value as it reads back from the file: what an untouched cell holds. */
 function originalValue(column: Column, original: string | null): string | null {
   if (original === null) return null;
   const content = contentOfValue(excelValue(column, original));
-  return 'text' in content ? normalizeInput(column, content.text) : original;
+  return 'text' in content ? normalizeInput(column, textFor(column, content)) : original;
 }
 
 const newIndex = (r: Resolved) => Number(r.entry.row.slice(4));
@@ -220,23 +228,37 @@ export function changeId(responseId: number, downloadId: string, key: string, va
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
- * The validation engine's verdict on the response as it would be, for the changed cells; and the
- * dynamic rows as the table will then show them.
+ * The validation engine's verdict on the response as it would be, for the changed cells and the
+ * other cells of new rows; and the dynamic rows as the table will then show them.
  */
 function markErrors(
   definition: FormDefinition,
   values: Record<string, string | null>,
   changes: PlannedChange[],
-): Record<string, string[]> {
+  newRows: Record<string, string[]>,
+) {
   const after = { ...values };
   for (const c of changes) after[c.cell] = c.value;
   const data = toFormData(definition, after);
   const verdict = validateForm(definition, data);
+  const changed = new Set<string>();
   for (const c of changes) {
+    changed.add(c.cell);
     if (c.cell.endsWith(`.${ROW_MARKER}`)) continue;
     c.error = verdict.cellErrors[c.cell] ?? null;
   }
-  return data.rows;
+  const missing: { cell: string; message: string }[] = [];
+  for (const [table, ids] of Object.entries(newRows)) {
+    const columns = definition.tables.find((t) => t.key === table)?.columns ?? [];
+    for (const id of ids) {
+      for (const column of columns) {
+        const key = cellKey(table, id, column.key);
+        const message = verdict.cellErrors[key];
+        if (message && !changed.has(key)) missing.push({ cell: key, message });
+      }
+    }
+  }
+  return { rowsAfter: data.rows, missing };
 }
 
 /** For tests and the preview: how a stored value reads to a person. */

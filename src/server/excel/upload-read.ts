@@ -29,8 +29,11 @@ export type KeyEntry = {
   content: CellContent;
 };
 
-/** A cell as read: its text (null when empty), or why it cannot be taken. */
-export type CellContent = { text: string | null } | { unreadable: string };
+/**
+ * A cell as read: its text (null when empty), or why it cannot be taken. `serial` is set when the
+ * cell held a number: in a date column that is Excel's day number of a date typed without a format.
+ */
+export type CellContent = { text: string | null; serial?: number } | { unreadable: string };
 
 export type FormFile = {
   responseId: number;
@@ -135,7 +138,7 @@ export function contentOfValue(value: ExcelJS.CellValue): CellContent {
 function textOf(v: ExcelJS.CellValue): CellContent {
   if (v === null || v === undefined) return { text: null };
   if (typeof v === 'string') return { text: v };
-  if (typeof v === 'number') return { text: numberText(v) };
+  if (typeof v === 'number') return { text: numberText(v), serial: v };
   if (typeof v === 'boolean') return { text: v ? 'да' : 'нет' };
   // Excel keeps a date as a day number; ExcelJS gives it as midnight UTC of that day.
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? { text: null } : { text: dateText(v) };
@@ -163,6 +166,12 @@ export function numberText(n: number): string {
   if (!/e/i.test(plain)) return plain;
   if (Number.isInteger(rounded)) return BigInt(rounded).toString();
   return rounded.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** Excel's day number (1900 date system; day 1 is 01.01.1900, with its phantom 29.02.1900). */
+export function serialDateText(serial: number): string | null {
+  if (!Number.isInteger(serial) || serial < 61 || serial > 2_958_465) return null;
+  return dateText(new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000));
 }
 
 const dateText = (d: Date) =>

@@ -157,6 +157,7 @@ export function present(definition: FormDefinition, plan: UploadPlan, file: Form
     ...changes
       .filter((c) => c.error)
       .map((c) => ({ ...c, value: c.new, message: c.error as string, applied: true })),
+    ...plan.missing.map((m) => ({ ...placeOf(m.cell).labels, value: '', message: m.message, applied: true })),
     ...plan.unreadable.map((u) => {
       const labels = placeOf(u.cell).labels;
       // A row added in the file and not loaded is named by its number on the sheet.
