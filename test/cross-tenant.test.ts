@@ -248,6 +248,8 @@ const ID_ROUTES: [string, string, Target['kind'], unknown?][] = [
   ['GET', '/api/responses/:id/history?cell=t.r.n', 'response'],
   ['GET', '/api/responses/:id/report.pdf', 'response'],
   ['GET', '/api/responses/:id/form.xlsx', 'response'],
+  ['POST', '/api/responses/:id/excel-upload/preview', 'response', {}],
+  ['POST', '/api/responses/:id/excel-upload/apply', 'response', {}],
   ['GET', '/api/publications/:id', 'publication'],
   ['PATCH', '/api/publications/:id', 'publication', { title: 'Захвачено' }],
   ['DELETE', '/api/publications/:id', 'publication'],

@@ -11,7 +11,7 @@ import { inTransaction } from '../db/transaction.js';
 import { contextOf } from '../http/context.js';
 import { IdParams } from '../http/params.js';
 import { readFormUpload } from './upload-multipart.js';
-import { applyUpload, previewUpload } from './upload-service.js';
+import { applyUpload, previewUpload, readUploadFor } from './upload-service.js';
 
 export async function excelUploadRoutes(fastify: FastifyInstance, opts: { db: Db; config: Config }) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -24,8 +24,8 @@ export async function excelUploadRoutes(fastify: FastifyInstance, opts: { db: Db
       schema: { params: IdParams, response: excelUploadResponses.preview },
     },
     async (request) => {
-      const bytes = await readFormUpload(request, config.importLimitBytes);
-      return previewUpload(db, contextOf(request), request.params.id, bytes, config.importLimits);
+      const read = () => readFormUpload(request, config.importLimitBytes);
+      return previewUpload(db, contextOf(request), request.params.id, read, config.importLimits);
     },
   );
 
@@ -36,9 +36,10 @@ export async function excelUploadRoutes(fastify: FastifyInstance, opts: { db: Db
       schema: { params: IdParams, response: excelUploadResponses.apply },
     },
     async (request) => {
-      const bytes = await readFormUpload(request, config.importLimitBytes);
       const ctx = contextOf(request);
-      return inTransaction(db, (tx) => applyUpload(tx, ctx, request.params.id, bytes, config.importLimits));
+      const read = () => readFormUpload(request, config.importLimitBytes);
+      const file = await readUploadFor(db, ctx, request.params.id, read, config.importLimits);
+      return inTransaction(db, (tx) => applyUpload(tx, ctx, request.params.id, file));
     },
   );
 }

@@ -20,35 +20,32 @@ import { type FormFile, readFormFile } from './upload-read.js';
 import { asRefusal, UploadRefusal } from './upload-refusal.js';
 
 type Limits = Config['importLimits'];
+/** Reads the request's file; called once the response is known to be the viewer's to fill. */
+type ReadBytes = () => Promise<Buffer>;
 type Target = { id: number; organizationId: number; formVersionId: number };
 
 export async function previewUpload(
   db: Db,
   ctx: RequestContext,
   responseId: number,
-  bytes: Buffer,
+  readBytes: ReadBytes,
   limits: Limits,
 ): Promise<UploadPreview> {
   const user = userOf(ctx);
-  const response = await getResponse(db, user, responseId);
-  if (!response) throw Problem.notFound('Отчёт не найден.');
-  if (!response.open) throw new Problem(409, 'collection_closed', CLOSED_MESSAGE);
-  const file = await readFile(bytes, limits);
+  const response = await editableResponse(db, user, responseId);
+  const file = await readFile(await readBytes(), limits);
   const { plan, definition } = await planFor(db, user, response, file);
   return present(definition, plan, file);
 }
 
-/** Run in a transaction: the plan is made again under the response's lock, then applied. */
+/** The file is read before; this runs in a transaction: planned again under the response's lock, applied. */
 export async function applyUpload(
   db: Db,
   ctx: RequestContext,
   responseId: number,
-  bytes: Buffer,
-  limits: Limits,
+  file: FormFile,
 ): Promise<UploadApplied> {
   const user = userOf(ctx);
-  // Reading the file is the slow part: done before the lock is taken.
-  const file = await readFile(bytes, limits);
   const locked = await loadOpenResponse(db, ctx, responseId);
   const response = await getResponse(db, user, responseId);
   if (!response) throw Problem.notFound('Отчёт не найден.');
@@ -76,6 +73,28 @@ export async function applyUpload(
     details: { applied, alreadyApplied, conflicts: plan.conflicts.length, downloadId: file.downloadId },
   });
   return { ...present(definition, plan, file), applied, alreadyApplied };
+}
+
+/**
+ * The file of an upload to apply, read outside the transaction (reading is the slow part) once the
+ * response is known to be the viewer's to fill: out of scope is 404 before any byte is looked at.
+ */
+export async function readUploadFor(
+  db: Db,
+  ctx: RequestContext,
+  responseId: number,
+  readBytes: ReadBytes,
+  limits: Limits,
+): Promise<FormFile> {
+  await editableResponse(db, userOf(ctx), responseId);
+  return readFile(await readBytes(), limits);
+}
+
+async function editableResponse(db: Db, user: CurrentUser, responseId: number) {
+  const response = await getResponse(db, user, responseId);
+  if (!response) throw Problem.notFound('Отчёт не найден.');
+  if (!response.open) throw new Problem(409, 'collection_closed', CLOSED_MESSAGE);
+  return response;
 }
 
 async function readFile(bytes: Buffer, limits: Limits): Promise<FormFile> {
