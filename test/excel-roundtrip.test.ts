@@ -41,6 +41,12 @@ function storedValue(column: Column): fc.Arbitrary<string> {
   return valid;
 }
 
+/** Control characters are not text a person types into a cell (XML cannot even hold most of them). */
+const withoutControls = (s: string) =>
+  [...s]
+    .map((ch) => ((ch.codePointAt(0) ?? 0) < 0x20 || /[\x7f-\x9f\ufffe\uffff]/.test(ch) ? 'x' : ch))
+    .join('');
+
 function validValue(column: Column): fc.Arbitrary<string> {
   switch (column.type) {
     case 'integer':
@@ -54,7 +60,7 @@ function validValue(column: Column): fc.Arbitrary<string> {
     case 'text':
       return fc
         .string({ unit: 'grapheme', minLength: 1, maxLength: Math.min(column.maxLength ?? 40, 40) })
-        .map((s) => s.replace(/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g, 'x'))
+        .map(withoutControls)
         .filter((s) => s.trim() !== '');
     case 'choice':
       return fc.constantFrom(...(column.options ?? []).map((o) => o.value));
@@ -138,7 +144,7 @@ const formArb: fc.Arbitrary<FormDefinition> = fc
   .map((tables) => FormDefinitionSchema.parse({ title: 'Форма', tables }));
 
 /** Dynamic rows so far, and stored values over the input cells (some left empty). */
-function answersArb(def: FormDefinition, valueOf = storedValue): fc.Arbitrary<Record<string, string>> {
+function answersArb(def: FormDefinition, valueArb = storedValue): fc.Arbitrary<Record<string, string>> {
   const parts: fc.Arbitrary<[string, string][]>[] = [];
   for (const table of def.tables) {
     const rowIds =
@@ -156,7 +162,7 @@ function answersArb(def: FormDefinition, valueOf = storedValue): fc.Arbitrary<Re
                 .filter((c) => !isComputedCell(table, row, c))
                 .map((c) =>
                   fc
-                    .option(valueOf(c), { nil: undefined })
+                    .option(valueArb(c), { nil: undefined })
                     .map((v) => [cellKey(table.key, row, c.key), v] as const),
                 ),
             ),
