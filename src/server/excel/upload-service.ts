@@ -5,6 +5,7 @@
 import type { UploadApplied, UploadPreview } from '../../shared/api/excel-upload.js';
 import type { FormDefinition } from '../../shared/forms/definition.js';
 import { splitCellKey } from '../../shared/forms/layout.js';
+import { ROW_MARKER } from '../../shared/forms/response-data.js';
 import { plural, pluralWord } from '../../shared/plural.js';
 import { auditEvent } from '../audit/service.js';
 import type { CurrentUser } from '../auth/current-user.js';
@@ -64,8 +65,11 @@ export async function applyUpload(
     plan.conflicts.push({ cell: r.cell, yours: r.yours, current: r.current.value, reason: 'changed' });
     if (change) plan.changes.splice(plan.changes.indexOf(change), 1);
   }
-  const applied = results.filter((r) => r.status === 'applied').length;
-  const alreadyApplied = results.filter((r) => r.status === 'duplicate').length;
+  // Cells, as the preview counts them: a new row's marker is counted as the row (newRowCount).
+  const cellsWith = (status: string) =>
+    results.filter((r) => r.status === status && !r.cell.endsWith(`.${ROW_MARKER}`)).length;
+  const applied = cellsWith('applied');
+  const alreadyApplied = cellsWith('duplicate');
   await auditEvent(db, ctx, {
     action: 'response.form_uploaded',
     objectType: 'response',
@@ -152,7 +156,7 @@ const CONFLICT_MESSAGES = {
 export function present(definition: FormDefinition, plan: UploadPlan, file: FormFile): UploadPreview {
   const placeOf = (key: string) => place(definition, key, plan.rowsAfter);
   const newRowIds = new Set(Object.values(plan.newRows).flat());
-  const cellChanges = plan.changes.filter((c) => !c.cell.endsWith('.__row'));
+  const cellChanges = plan.changes.filter((c) => !c.cell.endsWith(`.${ROW_MARKER}`));
   const changes = cellChanges.map((c) => {
     const p = placeOf(c.cell);
     return {

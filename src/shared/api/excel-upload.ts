@@ -57,6 +57,7 @@ export type UploadPreview = Wire<typeof UploadPreview>;
 
 /** POST /api/responses/:id/excel-upload/apply: what was applied now (a retry applies nothing twice). */
 export const UploadApplied = UploadPreview.extend({
+  /** Cells changed now (new rows' cells included; the rows themselves are newRowCount). */
   applied: z.number(),
   /** Changes found already applied by an earlier attempt with this file. */
   alreadyApplied: z.number(),
