@@ -29,6 +29,8 @@ export function ExcelUpload({ responseId, draft, disabled }: Props) {
   const panelId = useId();
   const fileId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const doneMessage = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<UploadPreview | null>(null);
@@ -46,13 +48,15 @@ export function ExcelUpload({ responseId, draft, disabled }: Props) {
     focusHeading();
   }
 
-  function cancel() {
+  /** Closes the panel; focus goes back to «Загрузить из Excel» unless `returnFocus` is false. */
+  function cancel(returnFocus = true) {
     setOpen(false);
     setPreview(null);
     setFile(null);
     setError(null);
     setBlocked(null);
     setFileMissing(false);
+    if (returnFocus) window.requestAnimationFrame(() => opener.current?.focus());
   }
 
   async function check(event: { preventDefault: () => void }) {
@@ -81,8 +85,9 @@ export function ExcelUpload({ responseId, draft, disabled }: Props) {
     setBusy(true);
     try {
       const result = await send<UploadApplied>(responseId, 'apply', file);
-      cancel();
+      cancel(false);
       setDone(result);
+      window.requestAnimationFrame(() => doneMessage.current?.focus());
       // The editor's data is read once per visit: read it again to show the loaded values.
       await queryClient.invalidateQueries({ queryKey: ['response', responseId], exact: true });
     } catch (e) {
@@ -96,12 +101,12 @@ export function ExcelUpload({ responseId, draft, disabled }: Props) {
   return (
     <>
       {disabled ? null : (
-        <Button onClick={start} aria-expanded={open} aria-controls={panelId} disabled={open}>
+        <Button ref={opener} onClick={start} aria-expanded={open} aria-controls={panelId} disabled={open}>
           Загрузить из Excel
         </Button>
       )}
       {done ? (
-        <div className="excel-upload-done">
+        <div className="excel-upload-done" ref={doneMessage} tabIndex={-1}>
           <SuccessMessage>
             Загружено из файла. Изменено ячеек: {formatCount(done.applied)}.
             {done.newRowCount > 0 ? ` Добавлено строк: ${formatCount(done.newRowCount)}.` : ''}
@@ -151,7 +156,7 @@ export function ExcelUpload({ responseId, draft, disabled }: Props) {
                 <Button type="submit" variant="primary" busy={busy}>
                   Показать изменения
                 </Button>
-                <Button onClick={cancel}>Отмена</Button>
+                <Button onClick={() => cancel()}>Отмена</Button>
               </div>
             </form>
           ) : (
@@ -161,7 +166,7 @@ export function ExcelUpload({ responseId, draft, disabled }: Props) {
                 <Button variant="primary" onClick={() => void apply()} busy={busy} disabled={nothingToApply}>
                   Применить
                 </Button>
-                <Button onClick={cancel}>Отмена</Button>
+                <Button onClick={() => cancel()}>Отмена</Button>
               </div>
             </>
           )}
