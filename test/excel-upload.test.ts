@@ -426,3 +426,40 @@ describe('who may load a file', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('the write limit', () => {
+  let limited: TestServer;
+  beforeAll(async () => {
+    limited = await startTestServer({
+      demo: true,
+      config: { writeLimits: { requests: 1000, characters: 60, windowMs: 3_600_000 } },
+    });
+  });
+  afterAll(() => limited.close());
+
+  it('counts the values a file would store, as autosave counts typed ones: over it, nothing applies', async () => {
+    const school = await limited.client().login('sch770001');
+    const id = (
+      (await school.get('/api/niko/data-collection')).body.rows as { open: boolean; responseId: number }[]
+    ).find((b) => b.open)?.responseId as number;
+    const book = await downloadForm(school, id);
+    cellOf(book, 'school.info.responsible').value = 'Я'.repeat(100);
+    const bytes = await bytesOf(book);
+    const before = await limited.database.db
+      .selectFrom('response_cells')
+      .selectAll()
+      .where('response_id', '=', id)
+      .execute();
+    expect((await sendForm(school, id, 'preview', bytes)).status).toBe(200);
+    const res = await sendForm(school, id, 'apply', bytes);
+    expect(res.status).toBe(429);
+    expect(res.body.detail).toMatch(/Слишком много изменений/);
+    expect(
+      await limited.database.db
+        .selectFrom('response_cells')
+        .selectAll()
+        .where('response_id', '=', id)
+        .execute(),
+    ).toEqual(before);
+  });
+});

@@ -39,7 +39,7 @@ export async function excelUploadRoutes(fastify: FastifyInstance, opts: { db: Db
       const ctx = contextOf(request);
       const read = () => readFormUpload(request, config.importLimitBytes);
       const file = await readUploadFor(db, ctx, request.params.id, read, config.importLimits);
-      return inTransaction(db, (tx) => applyUpload(tx, ctx, request.params.id, file));
+      return inTransaction(db, (tx) => applyUpload(tx, ctx, request.params.id, file, config.writeLimits));
     },
   );
 }

@@ -19,6 +19,7 @@ import { getResponse, readCells } from '../responses/queries.js';
 import { planUpload, shown, type UploadPlan } from './upload-plan.js';
 import { type FormFile, readFormFile } from './upload-read.js';
 import { asRefusal, UploadRefusal } from './upload-refusal.js';
+import { chargeCharacters } from './upload-write-limit.js';
 
 type Limits = Config['importLimits'];
 /** Reads the request's file; called once the response is known to be the viewer's to fill. */
@@ -45,12 +46,16 @@ export async function applyUpload(
   ctx: RequestContext,
   responseId: number,
   file: FormFile,
+  writeLimits: Config['writeLimits'],
 ): Promise<UploadApplied> {
   const user = userOf(ctx);
   const locked = await loadOpenResponse(db, ctx, responseId);
   const response = await getResponse(db, user, responseId);
   if (!response) throw Problem.notFound('Отчёт не найден.');
   const { plan, definition } = await planFor(db, user, { ...response, id: locked.id }, file);
+  // The values count against the write limit as autosave's do; over it, nothing is applied.
+  const characters = plan.changes.reduce((n, c) => n + (c.value?.length ?? 0), 0);
+  await chargeCharacters(db, user, characters, writeLimits);
   const results = await applyChanges(
     db,
     ctx,
