@@ -346,6 +346,17 @@ describe('files that are refused whole, changing nothing', () => {
     k.getCell('E3').value = 'primary';
     await expectRefused(school, id, await bytesOf(computed), 422, 'tampered_file', /повреждён или изменён/);
 
+    const renamed = await downloadForm(school, id);
+    (renamed.worksheets[0] as ExcelJS.Worksheet).name = 'Мой лист';
+    await expectRefused(
+      school,
+      id,
+      await bytesOf(renamed),
+      422,
+      'tampered_file',
+      /нет листа «1\. Численность/,
+    );
+
     const old = await downloadForm(school, id);
     const oldKeys = old.getWorksheet(KEYS_SHEET) as ExcelJS.Worksheet;
     oldKeys.getRow(1).getCell(5).value = null;

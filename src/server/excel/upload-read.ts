@@ -56,6 +56,10 @@ export const tamperedKeys = (line: number) =>
   `Служебный лист формы в файле повреждён или изменён (строка ${line}). ` +
   'Скачайте форму заново кнопкой «Скачать форму в Excel» и перенесите в неё данные.';
 
+export const missingSheet = (name: string) =>
+  `В файле нет листа «${name}»: листы формы нельзя переименовывать и удалять. ` +
+  'Верните листу прежнее имя или скачайте форму заново.';
+
 const ADDRESS = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -99,6 +103,8 @@ export async function readFormFile(bytes: Buffer, limits: Config['importLimits']
       throw new UploadRefusal('tampered_file', tamperedKeys(line));
     const [s, a, k, t, r, c, v] = fields as string[];
     const ws = book.getWorksheet(s);
+    // Sheet protection keeps rows and cells in place, but not the sheets' names: say which is missing.
+    if (!ws && s) throw new UploadRefusal('tampered_file', missingSheet(s as string));
     if (!ws || ws === keys || !ADDRESS.test(a as string))
       throw new UploadRefusal('tampered_file', tamperedKeys(line));
     entries.push({
