@@ -357,6 +357,10 @@ describe('files that are refused whole, changing nothing', () => {
       /нет листа «1\. Численность/,
     );
 
+    const template = await downloadForm(school, id);
+    (template.getWorksheet(KEYS_SHEET) as ExcelJS.Worksheet).getCell('B1').value = null;
+    await expectRefused(school, id, await bytesOf(template), 422, 'other_response', /пустой шаблон формы/);
+
     const old = await downloadForm(school, id);
     const oldKeys = old.getWorksheet(KEYS_SHEET) as ExcelJS.Worksheet;
     oldKeys.getRow(1).getCell(5).value = null;

@@ -49,6 +49,9 @@ export const MAX_VALUE_LENGTH = 10_000;
 export const NO_KEYS =
   'В файле нет служебного листа формы. Загрузите файл, скачанный кнопкой «Скачать форму в Excel» ' +
   'на этой странице, или скачайте форму заново и перенесите в неё данные.';
+export const TEMPLATE =
+  'Это пустой шаблон формы, а не форма организации. Скачайте форму кнопкой «Скачать форму в Excel» ' +
+  'на этой странице, заполните её и загрузите.';
 export const OLD_FORMAT =
   'Файл скачан из прежней версии портала и не содержит сведений о том, когда были изменены ячейки. ' +
   'Скачайте форму заново кнопкой «Скачать форму в Excel» и перенесите в неё данные.';
@@ -78,6 +81,9 @@ export async function readFormFile(bytes: Buffer, limits: Config['importLimits']
   const header = (keys.getRow(2).values as unknown[]).slice(1);
   if (head[1] !== 'responseId' || head[3] !== 'formVersionId')
     throw new UploadRefusal('no_key_sheet', NO_KEYS);
+  // The federal operator's empty template of a form version has the same key sheet, with no participant.
+  if (head[2] === undefined || head[2] === null || head[2] === '')
+    throw new UploadRefusal('other_response', TEMPLATE);
   if (head[5] !== 'downloadId' || KEYS_HEADER.some((h, i) => header[i] !== h))
     throw new UploadRefusal('old_file', OLD_FORMAT);
   const responseId = head[2];
