@@ -264,6 +264,8 @@ const ID_ROUTES: [string, string, Target['kind'], unknown?][] = [
   ['GET', '/api/responses/:id/form.xlsx', 'response'],
   ['POST', '/api/responses/:id/review', 'response', { decision: 'return', comment: 'Захвачено' }],
   ['GET', '/api/responses/:id/review-history', 'response'],
+  ['POST', '/api/responses/:id/excel-upload/preview', 'response', {}],
+  ['POST', '/api/responses/:id/excel-upload/apply', 'response', {}],
   ['GET', '/api/publications/:id', 'publication'],
   ['PATCH', '/api/publications/:id', 'publication', { title: 'Захвачено' }],
   ['DELETE', '/api/publications/:id', 'publication'],

@@ -165,6 +165,7 @@ const TABLES: Schema = {
     user_login: { type: 'text', nullable: false },
     ip: { type: 'text', nullable: false },
     at: { type: 'timestamp', nullable: false },
+    source: { type: 'text', nullable: true },
   },
   submissions: {
     id: { type: 'number', nullable: false },

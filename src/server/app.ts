@@ -22,6 +22,7 @@ import { directoryRoutes } from './directory/routes.js';
 import { smtpMailer } from './email/mailer.js';
 import { startEmailWorker } from './email/worker.js';
 import { excelRoutes } from './excel/routes.js';
+import { excelUploadRoutes } from './excel/upload-routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { startExportWorker } from './exports/worker.js';
 import { formRoutes } from './forms/routes.js';
@@ -124,6 +125,7 @@ export async function buildApp({
   await app.register(reportRoutes, { db });
   await app.register(excelRoutes, { db });
   await app.register(reminderRoutes, { db, config });
+  await app.register(excelUploadRoutes, { db, config });
   if (startWorkers) {
     const worker = startExportWorker(db, app.log, {
       pollMs: config.exportPollMs,

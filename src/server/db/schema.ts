@@ -208,6 +208,8 @@ export interface CellChangesTable {
   user_login: Generated<string>;
   ip: Generated<string>;
   at: CreatedAt;
+  /** NULL: typed in the portal; 'excel': applied by «Загрузить из Excel» (migration 0014). */
+  source: Generated<'excel' | null>;
 }
 
 export interface SubmissionsTable {

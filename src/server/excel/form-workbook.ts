@@ -3,7 +3,9 @@
 // cells a person types into are unlocked and checked by Excel's data validation where Excel can say
 // the form's rule; computed cells are formulas, so totals follow the typing; everything else is
 // protected (no password: protection guards against slips, not people). A very hidden sheet maps
-// every input cell to its form key, so that loading the file back never depends on the layout.
+// every input cell to its form key, so that loading the file back never depends on the layout, and
+// to the cell's version and value as downloaded, so that «Загрузить из Excel» can tell the cells
+// the school changed in the file from those changed in the portal since (upload-plan.ts).
 import ExcelJS from 'exceljs';
 import { formatCell } from '../../shared/forms/cells.js';
 import type { Column, FormDefinition, Table } from '../../shared/forms/definition.js';
@@ -21,13 +23,30 @@ export type FormWorkbookSource = {
   formVersionId: number;
   definition: FormDefinition;
   data: FormData;
+  /** Each stored cell's version (as autosave counts them); a cell never written is version 0. */
+  versions?: Record<string, number>;
+  /** Marks this download: «Загрузить из Excel» derives its change ids from it (upload-plan.ts). */
+  downloadId?: string;
+  downloadedAt?: Date;
 } & (
   | { organization: { code: string; shortName: string }; collectionTitle: string; responseId: number }
   /** The operator's empty template of a form version: no organization, no participant. */
   | { template: { formTitle: string; version: number } }
 );
 
-type Placed = { sheet: string; address: string; key: string; table: string; row: string; column: string };
+type Placed = {
+  sheet: string;
+  address: string;
+  key: string;
+  table: string;
+  row: string;
+  column: string;
+  version: number;
+  value: string;
+};
+
+/** The key sheet's header row: the columns of each mapped cell. */
+export const KEYS_HEADER = ['sheet', 'cell', 'key', 'table', 'row', 'column', 'version', 'value'] as const;
 
 export async function formWorkbook(src: FormWorkbookSource): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -42,9 +61,19 @@ export async function formWorkbook(src: FormWorkbookSource): Promise<Buffer> {
   const keys = book.addWorksheet(KEYS_SHEET, { state: 'veryHidden' });
   // A template has no participant: its responseId cell stays empty, the layout stays the same.
   const responseId = 'template' in src ? null : src.responseId;
-  keys.addRow(['responseId', responseId, 'formVersionId', src.formVersionId]);
-  keys.addRow(['sheet', 'cell', 'key', 'table', 'row', 'column']);
-  for (const p of placed) keys.addRow([p.sheet, p.address, p.key, p.table, p.row, p.column]);
+  keys.addRow([
+    'responseId',
+    responseId,
+    'formVersionId',
+    src.formVersionId,
+    'downloadId',
+    src.downloadId ?? '',
+    'downloadedAt',
+    (src.downloadedAt ?? new Date()).toISOString(),
+  ]);
+  keys.addRow([...KEYS_HEADER]);
+  for (const p of placed)
+    keys.addRow([p.sheet, p.address, p.key, p.table, p.row, p.column, p.version, p.value]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -81,6 +110,8 @@ function writeTable(sheet: ExcelJS.Worksheet, table: Table, src: FormWorkbookSou
       const value = src.data.values[key];
       if (value !== undefined) cell.value = excelValue(column, value);
       cell.protection = { locked: false };
+      // Dates shown as the portal shows them, and kept by Excel as dates when typed.
+      if (column.type === 'date') cell.numFmt = 'DD.MM.YYYY';
       const validation = validationOf(column);
       if (validation) cell.dataValidation = validation;
       placed.push({
@@ -90,6 +121,8 @@ function writeTable(sheet: ExcelJS.Worksheet, table: Table, src: FormWorkbookSou
         table: table.key,
         row: r.existing ? r.id : `new:${i}`,
         column: column.key,
+        version: r.existing ? (src.versions?.[key] ?? 0) : 0,
+        value: r.existing ? (value ?? '') : '',
       });
     }
   }
@@ -137,7 +170,7 @@ function columnLetter(n: number): string {
 }
 
 /** The stored value as Excel should hold it: numbers as numbers, choices by their label, dates as dates. */
-function excelValue(column: Column, value: string): ExcelJS.CellValue {
+export function excelValue(column: Column, value: string): ExcelJS.CellValue {
   if (isNumeric(column)) {
     const n = Number(value);
     return Number.isFinite(n) ? n : value;

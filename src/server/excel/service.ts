@@ -1,6 +1,7 @@
 // «Скачать форму в Excel»: a participant's form with its current values, for whoever may read the
 // participant; and the federal operator's empty template of a form version, from its preview
 // (src/server/excel/form-workbook.ts builds both).
+import { randomUUID } from 'node:crypto';
 import { toFormData } from '../../shared/forms/response-data.js';
 import { auditEvent } from '../audit/service.js';
 import type { Db } from '../db/connection.js';
@@ -19,6 +20,9 @@ export async function formAsWorkbook(db: Db, ctx: RequestContext, responseId: nu
     formVersionId: response.formVersionId,
     definition: response.definition,
     data: toFormData(response.definition, cells),
+    versions: Object.fromEntries(Object.entries(response.cells).map(([k, c]) => [k, c.version])),
+    downloadId: randomUUID(),
+    downloadedAt: new Date(),
   });
   await auditEvent(db, ctx, {
     action: 'response.form_downloaded',

@@ -7,7 +7,13 @@ import type { Db } from '../db/connection.js';
 import { type RequestContext, userOf } from '../http/context.js';
 import { Problem } from '../http/problem.js';
 import { loadDefinition } from './definitions.js';
-import { type CellWrite, lockResponse, readChangeState, writeCells } from './queries.js';
+import {
+  type CellChangeSource,
+  type CellWrite,
+  lockResponse,
+  readChangeState,
+  writeCells,
+} from './queries.js';
 
 export type CellChange = { id: string; cell: string; value: string | null; base: number };
 
@@ -36,7 +42,14 @@ export async function loadOpenResponse(db: Db, ctx: RequestContext, responseId: 
   return response;
 }
 
-export async function applyChanges(db: Db, ctx: RequestContext, responseId: number, changes: CellChange[]) {
+/** `source` marks the history lines: «Загрузить из Excel» applies its changes through here too. */
+export async function applyChanges(
+  db: Db,
+  ctx: RequestContext,
+  responseId: number,
+  changes: CellChange[],
+  source: CellChangeSource = null,
+) {
   const user = userOf(ctx);
   const response = await loadOpenResponse(db, ctx, responseId);
   const { definition, fixedInputs } = await loadDefinition(db, response.formVersionId);
@@ -110,6 +123,6 @@ export async function applyChanges(db: Db, ctx: RequestContext, responseId: numb
     current.set(c.cell, next);
     results.push({ id: c.id, cell: c.cell, status: 'applied', version: next.version, value: next.value });
   }
-  if (writes.length) await writeCells(db, response, writes, user, ctx.ip);
+  if (writes.length) await writeCells(db, response, writes, user, ctx.ip, source);
   return results;
 }

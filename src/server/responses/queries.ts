@@ -146,6 +146,9 @@ export type CellWrite = {
   oldValue: string | null;
 };
 
+/** Where a change came from (cell_changes.source): null typed in the table, 'excel' from a file. */
+export type CellChangeSource = 'excel' | null;
+
 export type PriorChange = { id: string; key: string; value: string | null; version: number };
 export type StoredCell = { key: string; value: string | null; version: number };
 
@@ -194,6 +197,8 @@ export async function writeCells(
   writes: CellWrite[],
   user: CurrentUser,
   ip: string,
+  /** Where the changes came from: null typed in the table, 'excel' «Загрузить из Excel». */
+  source: CellChangeSource = null,
 ) {
   if (writes.length === 0) return;
   const responseId = response.id;
@@ -209,9 +214,9 @@ export async function writeCells(
             updated_at = excluded.updated_at, updated_by = excluded.updated_by
     ), history AS (
       INSERT INTO cell_changes (collection_id, change_id, response_id, cell_key, old_value, new_value, version,
-                                user_id, user_login, ip)
+                                user_id, user_login, ip, source)
       SELECT ${response.collectionId}::int, id, ${responseId}::int, k, o, v, n, ${user.id}::int,
-             ${user.login}::text, ${ip}::text
+             ${user.login}::text, ${ip}::text, ${source}::text
         FROM unnest(${writes.map((w) => w.changeId)}::uuid[], ${writes.map((w) => w.key)}::text[],
                     ${writes.map((w) => w.oldValue)}::text[], ${writes.map((w) => w.value)}::text[],
                     ${writes.map((w) => w.version)}::int[]) AS t(id, k, o, v, n)
@@ -235,7 +240,14 @@ export function cellHistoryPage(
 ) {
   let q = db
     .selectFrom('cell_changes')
-    .select(['at', 'user_login as userLogin', 'old_value as oldValue', 'new_value as newValue', 'version'])
+    .select([
+      'at',
+      'user_login as userLogin',
+      'old_value as oldValue',
+      'new_value as newValue',
+      'version',
+      'source',
+    ])
     .where('collection_id', '=', response.collectionId)
     .where('response_id', '=', response.id)
     .where('cell_key', '=', key)

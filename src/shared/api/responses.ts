@@ -98,6 +98,8 @@ export const HistoryRow = z.object({
   oldValue: z.string().nullable(),
   newValue: z.string().nullable(),
   version: z.number(),
+  /** null: typed in the table; 'excel': «загружено из файла» («Загрузить из Excel»). */
+  source: z.enum(['excel']).nullable(),
 });
 export type HistoryRow = Wire<typeof HistoryRow>;
 

@@ -1,5 +1,6 @@
 // «История» of one cell: who changed it, when, from what to what (GET /api/responses/:id/history),
-// newest first, a page at a time («Показать ещё»).
+// newest first, a page at a time («Показать ещё»). A change applied by «Загрузить из Excel» is
+// marked «загружено из файла».
 
 import { formatDateTime } from '../../../shared/dates.js';
 import { formatCell } from '../../../shared/forms/cells.js';
@@ -47,7 +48,10 @@ export function HistoryDialog({ responseId, cell, label, column, onClose }: Prop
               {rows.map((r) => (
                 <tr key={r.version}>
                   <td className="nowrap">{formatDateTime(r.at)}</td>
-                  <td>{r.userLogin ?? '—'}</td>
+                  <td>
+                    {r.userLogin ?? '—'}
+                    {r.source === 'excel' ? <span className="history-source">загружено из файла</span> : null}
+                  </td>
                   <td>{show(r.oldValue)}</td>
                   <td>{show(r.newValue)}</td>
                 </tr>

@@ -18,6 +18,7 @@ import { CollectionFacts } from '../../ui/CollectionFacts.js';
 import { DownloadLink } from '../../ui/DownloadLink.js';
 import { InfoMessage, Loading, ProblemMessage } from '../../ui/ProblemMessage.js';
 import { ActionBar } from './ActionBar.js';
+import { ExcelUpload } from './ExcelUpload.js';
 import { submitBlockedMessage } from './flush-messages.js';
 import { HistoryDialog } from './HistoryDialog.js';
 import { LeaveDialog } from './LeaveDialog.js';
@@ -167,6 +168,7 @@ function ResponseEditor({ response }: { response: ResponseForEditor }) {
       {response.definition.description ? <p>{response.definition.description}</p> : null}
       <div className="block-actions">
         <DownloadLink href={`/api/responses/${response.id}/form.xlsx`}>Скачать форму в Excel</DownloadLink>
+        <ExcelUpload responseId={response.id} draft={draft} disabled={readOnly} />
       </div>
       <ErrorList draft={draft} headingRef={errorsHeading} />
       {response.definition.tables.map((table) => (
