@@ -69,6 +69,12 @@ const envSchema = z.object({
   METRICS_HOST: z.string().default('127.0.0.1'),
   METRICS_TOKEN: optional(z.string().min(16, 'не короче 16 символов')),
   MAINTENANCE_INTERVAL_MINUTES: z.coerce.number().positive().default(10),
+  // Printed on the access sheets (one-time-passwords/): where the schools sign in.
+  PUBLIC_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+      .transform((u) => u.replace(/\/+$/, '')),
+  ),
 });
 
 /** Cookies get `Secure`: always, never, or (`auto`) when the request came over HTTPS. */
@@ -122,6 +128,8 @@ export type Config = {
   metricsToken: string | undefined;
   /** How often each process tries a maintenance pass (ops/maintenance.ts); one runs at a time. */
   maintenanceIntervalMs: number;
+  /** The portal's address for people (no trailing slash); undefined: each request's own origin. */
+  publicUrl: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -177,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsHost: e.METRICS_HOST,
     metricsToken: e.METRICS_TOKEN,
     maintenanceIntervalMs: e.MAINTENANCE_INTERVAL_MINUTES * 60_000,
+    publicUrl: e.PUBLIC_URL,
   };
 }
 
