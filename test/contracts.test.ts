@@ -108,6 +108,7 @@ describe('every route declares its answers', () => {
         'GET /api/responses/:id/report.pdf',
         'GET /api/responses/:id/form.xlsx',
         'GET /api/monitoring/collections/:id/reports.pdf',
+        'POST /api/one-time-passwords',
         'GET /metrics',
       ].sort(),
     );
