@@ -10,7 +10,8 @@ export const HASH_CONCURRENCY = 2;
 let running = 0;
 const waiting: (() => void)[] = [];
 
-async function slot<T>(work: () => Promise<T>): Promise<T> {
+/** Runs `work` once one of the HASH_CONCURRENCY slots is free. */
+export async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
   if (running >= HASH_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
   else running++;
   try {
@@ -25,5 +26,5 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
 
 /** The hashes of `passwords`, in their order; shared with every other batch in the process. */
 export function hashBounded(passwords: readonly string[]): Promise<string[]> {
-  return Promise.all(passwords.map((p) => slot(() => hashPassword(p))));
+  return Promise.all(passwords.map((p) => inHashSlot(() => hashPassword(p))));
 }
