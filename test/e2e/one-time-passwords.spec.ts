@@ -2,6 +2,7 @@
 // «Организации», confirms «2 пароля будут заменены», and downloads the zip; the xlsx in it pairs
 // each login with its organization and one-time password, the PDF has a page per school. The
 // journey then signs in as one of the schools with its password and is kept on «Смена пароля».
+// «Выдать пароли всем, кто ни разу не входил» is opened and left with Escape, changing nothing.
 // Schools 770025 and 770026, which no other journey signs in as (their passwords change here).
 // axe checks the page with its choice column, the confirmation and the result.
 import fs from 'node:fs';
@@ -55,9 +56,22 @@ test('a regional coordinator issues passwords for two schools; a school signs in
   ]);
   expect(download.suggestedFilename()).toMatch(/^Пароли \d{4}-\d{2}-\d{2} \d{4} \(2\)\.zip$/);
   await expect(dialog).toHaveCount(0);
-  await expect(bar.getByText(/Выдано: 2 пароля\./)).toBeVisible();
+  // The focus lands on the result, which says the file is saved and cannot be fetched again.
+  await expect(bar.getByText(/Выдано: 2 пароля\./)).toBeFocused();
   await expect(bar.getByRole('status').first()).toHaveText('Выбрано организаций: 0');
   await expectAccessible(page, 'organizations after issuing passwords');
+
+  // «всем, кто ни разу не входил» counts too, and Escape leaves everything as it was.
+  const never = bar.getByRole('button', { name: 'Выдать пароли всем, кто ни разу не входил' });
+  await never.click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('которые ни разу не входили в систему');
+  await expect(dialog.getByTestId('issue-passwords-count')).toHaveText(
+    /^\d+ парол(ь|я|ей) буд(ет|ут) заменен/,
+  );
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(never).toBeFocused();
 
   const files = unzipSync(new Uint8Array(fs.readFileSync(await download.path())));
   expect(Object.keys(files).sort()).toEqual(['Пароли.pdf', 'Пароли.xlsx']);

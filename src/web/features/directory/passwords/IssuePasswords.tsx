@@ -3,13 +3,13 @@
 // territory that has never signed in. The server counts first, the dialog says how many passwords
 // will be replaced, and confirming downloads the only copy of them: a zip of an xlsx and a PDF.
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { OneTimePasswordCount } from '../../../../shared/api/passwords.js';
 import { plural, pluralWord } from '../../../../shared/plural.js';
 import { api } from '../../../app/api.js';
 import { Button } from '../../../ui/Button.js';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog.js';
-import { InfoMessage, ProblemMessage, SuccessMessage } from '../../../ui/ProblemMessage.js';
+import { InfoMessage, ProblemMessage } from '../../../ui/ProblemMessage.js';
 import { DIRECTORY_KEY } from '../queries.js';
 import { saveFile } from './save-file.js';
 import './passwords.css';
@@ -34,6 +34,17 @@ export function replacedLabel(n: number) {
   return `${plural(n, PASSWORDS)} ${pluralWord(n, ['будет заменён', 'будут заменены', 'будут заменены'])}`;
 }
 
+/** Whose passwords: the chosen organizations', or the never-signed-in accounts of which territory. */
+function whose(selection: PasswordSelection) {
+  if (selection.mode === 'organizations') return 'Учётные записи выбранных организаций.';
+  const where = selection.municipalityId
+    ? 'выбранного в фильтре муниципалитета'
+    : selection.regionCode
+      ? 'выбранного в фильтре региона'
+      : 'всей вашей территории';
+  return `Все учётные записи организаций ${where}, которые ни разу не входили в систему (поиск, вид и состояние в фильтре не учитываются).`;
+}
+
 export function IssuePasswords({ chosen, onClearChoice, territory }: Props) {
   const queryClient = useQueryClient();
   const [counting, setCounting] = useState<PasswordSelection['mode'] | null>(null);
@@ -44,12 +55,23 @@ export function IssuePasswords({ chosen, onClearChoice, territory }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [issued, setIssued] = useState<{ accounts: number; fileName: string } | null>(null);
+  // The buttons are busy (disabled) while counting, which takes the focus off them: it is put back
+  // by hand when the dialog closes, or on the result once the passwords are issued.
+  const chosenButton = useRef<HTMLButtonElement>(null);
+  const neverButton = useRef<HTMLButtonElement>(null);
+  const result = useRef<HTMLDivElement>(null);
+  // Called after the state change that closes the dialog: the timeout runs once it has gone.
+  const refocus = (target: { current: HTMLElement | null }) =>
+    window.setTimeout(() => target.current?.focus());
+  const buttonOf = (selection: PasswordSelection) =>
+    selection.mode === 'organizations' ? chosenButton : neverButton;
 
   async function prepare(selection: PasswordSelection) {
     setCounting(selection.mode);
     setError(null);
     setNotice(null);
     setIssued(null);
+    let opened = false;
     try {
       const count = await api.post<OneTimePasswordCount>('/api/one-time-passwords/count', selection);
       if (count.accounts === 0) {
@@ -65,11 +87,14 @@ export function IssuePasswords({ chosen, onClearChoice, territory }: Props) {
         );
       } else {
         setPending({ selection, count });
+        opened = true;
       }
     } catch (err) {
       setError(err);
     } finally {
       setCounting(null);
+      // The dialog takes the focus; without one it goes back to the button (busy took it away).
+      if (!opened) refocus(buttonOf(selection));
     }
   }
 
@@ -86,6 +111,7 @@ export function IssuePasswords({ chosen, onClearChoice, territory }: Props) {
     <section className="issue-passwords" aria-label="Выдача паролей" data-testid="issue-passwords">
       <span role="status">Выбрано организаций: {chosen.size}</span>
       <Button
+        ref={chosenButton}
         variant="primary"
         disabled={chosen.size === 0}
         busy={counting === 'organizations'}
@@ -94,6 +120,7 @@ export function IssuePasswords({ chosen, onClearChoice, territory }: Props) {
         Выдать пароли выбранным
       </Button>
       <Button
+        ref={neverButton}
         busy={counting === 'neverSignedIn'}
         onClick={() => void prepare({ mode: 'neverSignedIn', ...territory })}
       >
@@ -107,10 +134,10 @@ export function IssuePasswords({ chosen, onClearChoice, territory }: Props) {
       <ProblemMessage error={error} />
       {notice && <InfoMessage>{notice}</InfoMessage>}
       {issued && (
-        <SuccessMessage>
+        <div ref={result} className="message message-success" role="status" tabIndex={-1}>
           Выдано: {plural(issued.accounts, PASSWORDS)}. Архив «{issued.fileName}» сохранён в загрузках
           браузера; повторно его скачать нельзя.
-        </SuccessMessage>
+        </div>
       )}
       {pending && (
         <ConfirmDialog
@@ -120,10 +147,16 @@ export function IssuePasswords({ chosen, onClearChoice, territory }: Props) {
           onConfirm={() => issue(pending.selection, pending.count.accounts)}
           onDone={() => {
             setPending(null);
+            refocus(result);
             void queryClient.invalidateQueries({ queryKey: [DIRECTORY_KEY] });
           }}
-          onCancel={() => setPending(null)}
+          onCancel={() => {
+            // After the state change, so that the dialog (modal: the page behind it is inert) is gone.
+            setPending(null);
+            refocus(buttonOf(pending.selection));
+          }}
         >
+          <p>{whose(pending.selection)}</p>
           <p data-testid="issue-passwords-count">
             <strong>{replacedLabel(pending.count.accounts)}</strong> (
             {plural(pending.count.organizations, ORGANIZATIONS)}).
