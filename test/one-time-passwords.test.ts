@@ -5,8 +5,11 @@
 // anything outside the scope is 404 and changes nothing.
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../src/server/db/migrate.js';
 import type { Client } from './support/client.js';
+import { createTestDatabase } from './support/database.js';
 import { readPdf } from './support/pdf.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
@@ -359,5 +362,38 @@ describe('scope and roles', () => {
     const out = await issue(reg, { mode: 'organizations', organizationIds: [org.id], expectedAccounts: 1 });
     expect(out.res.status).toBe(400);
     expect(out.problem.detail).toMatch(/нет действующих учётных записей/);
+  });
+});
+
+describe('migration 0017', () => {
+  it('takes the last sign-in of accounts that signed in before it from the audit log', async () => {
+    const database = await createTestDatabase({ migrated: false });
+    try {
+      await migrate(database.pool, { before: '0017' });
+      const { rows: users } = await sql<{ id: number; login: string }>`
+        INSERT INTO users (login, password_hash, role)
+        VALUES ('signedin', 'x', 'federal'), ('never', 'x', 'federal') RETURNING id, login`.execute(
+        database.db,
+      );
+      const signedIn = users.find((u) => u.login === 'signedin')?.id;
+      const never = users.find((u) => u.login === 'never')?.id;
+      await sql`
+        INSERT INTO audit_log (at, actor_user_id, actor_login, action) VALUES
+          ('2026-11-01T09:00:00Z', ${signedIn}, 'signedin', 'auth.login'),
+          ('2026-11-20T09:00:00Z', ${signedIn}, 'signedin', 'auth.login'),
+          ('2026-11-25T09:00:00Z', ${never}, 'never', 'auth.password_changed')`.execute(database.db);
+      expect(await migrate(database.pool)).toContain('0017_last_sign_in.sql');
+      const after = await database.db
+        .selectFrom('users')
+        .select(['login', 'last_sign_in_at'])
+        .orderBy('login')
+        .execute();
+      expect(after).toEqual([
+        { login: 'never', last_sign_in_at: null },
+        { login: 'signedin', last_sign_in_at: new Date('2026-11-20T09:00:00Z') },
+      ]);
+    } finally {
+      await database.close();
+    }
   });
 });
