@@ -102,10 +102,12 @@ export function OrganizationsPage() {
               <caption className="visually-hidden">Организации</caption>
               <thead>
                 <tr>
-                  {canIssue && (
-                    <th scope="col" className="cell-choice">
+                  {/* The boxes sit in the code's cell: the columns stay where they are for everyone. */}
+                  <th scope="col" className="nowrap">
+                    {canIssue && (
                       <input
                         type="checkbox"
+                        className="choice-box"
                         aria-label="Выбрать все организации на странице"
                         checked={rows.length > 0 && rows.every((o) => chosen.has(o.id))}
                         onChange={(e) =>
@@ -115,9 +117,9 @@ export function OrganizationsPage() {
                           )
                         }
                       />
-                    </th>
-                  )}
-                  <th scope="col">Код</th>
+                    )}
+                    Код
+                  </th>
                   <th scope="col">Наименование</th>
                   <th scope="col">Вид</th>
                   <th scope="col">Регион</th>
@@ -128,17 +130,18 @@ export function OrganizationsPage() {
               <tbody>
                 {rows.map((o) => (
                   <tr key={o.id}>
-                    {canIssue && (
-                      <td className="cell-choice">
+                    <td className="nowrap">
+                      {canIssue && (
                         <input
                           type="checkbox"
+                          className="choice-box"
                           aria-label={`Выбрать ${o.shortName} (${o.code})`}
                           checked={chosen.has(o.id)}
                           onChange={(e) => choose([o.id], e.currentTarget.checked)}
                         />
-                      </td>
-                    )}
-                    <td className="nowrap">{o.code}</td>
+                      )}
+                      {o.code}
+                    </td>
                     <td>
                       <Link to={`/directory/organizations/${o.id}`}>{o.shortName}</Link>
                     </td>
