@@ -110,6 +110,7 @@ describe('every route declares its answers', () => {
         'GET /api/responses/:id/form.xlsx',
         'GET /api/monitoring/collections/:id/reports.pdf',
         'GET /api/monitoring/collections/:id/reports.zip',
+        'POST /api/one-time-passwords',
         'GET /metrics',
       ].sort(),
     );

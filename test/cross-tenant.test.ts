@@ -319,6 +319,60 @@ describe.each(Object.keys(FOREIGN))('as %s', (login) => {
   });
 });
 
+// Routes that name objects in their body rather than their path: the organizations a coordinator
+// issues one-time passwords for. Another tenant's organization, alone or beside one of the user's
+// own, answers 404 exactly like a missing one, and no password changes.
+const BODY_ID_ROUTES: [string, string, (organizationIds: number[]) => unknown][] = [
+  [
+    'POST',
+    '/api/one-time-passwords/count',
+    (organizationIds) => ({ mode: 'organizations', organizationIds }),
+  ],
+  [
+    'POST',
+    '/api/one-time-passwords',
+    (organizationIds) => ({
+      mode: 'organizations',
+      organizationIds,
+      expectedAccounts: organizationIds.length,
+    }),
+  ],
+];
+const OWN_ORGANIZATION: Record<string, () => number | undefined> = {
+  reg77: () => ids.org770001,
+  mun77001: () => ids.org770001,
+  admin: () => undefined,
+};
+
+describe.each(Object.keys(OWN_ORGANIZATION))('as %s, organizations named in a body', (login) => {
+  it('answer 404 for other tenants’ organizations, and change nothing', async () => {
+    const c = await server.client().login(login);
+    const before = await snapshot();
+    const own = OWN_ORGANIZATION[login]!();
+    for (const target of FOREIGN[login]!().filter((t) => t.kind === 'organization')) {
+      for (const [method, path, body] of BODY_ID_ROUTES) {
+        for (const organizationIds of [[target.id as number], own ? [own, target.id as number] : []]) {
+          if (organizationIds.length === 0) continue;
+          const res = await c.request(method, path, { json: body(organizationIds) });
+          expect({
+            route: `${method} ${path}`,
+            target: target.label,
+            organizationIds,
+            status: res.status,
+          }).toEqual({
+            route: `${method} ${path}`,
+            target: target.label,
+            organizationIds,
+            status: 404,
+          });
+          expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+        }
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
 async function snapshot() {
   const db = server.database.db;
   const orgs = await db

@@ -69,6 +69,7 @@ const TABLES: Schema = {
     full_name: { type: 'text', nullable: false },
     email: { type: 'text', nullable: false },
     is_active: { type: 'boolean', nullable: false },
+    last_sign_in_at: { type: 'timestamp', nullable: true },
     created_at: { type: 'timestamp', nullable: false },
     updated_at: { type: 'timestamp', nullable: false },
   },

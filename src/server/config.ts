@@ -75,6 +75,12 @@ const envSchema = z.object({
   EMAIL_RETRY_SECONDS: z.coerce.number().positive().default(30),
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
   EMAIL_LEASE_SECONDS: z.coerce.number().positive().default(120),
+  // Printed on the access sheets (one-time-passwords/): where the schools sign in.
+  PUBLIC_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+      .transform((u) => u.replace(/\/+$/, '')),
+  ),
 });
 
 /** Cookies get `Secure`: always, never, or (`auto`) when the request came over HTTPS. */
@@ -136,6 +142,8 @@ export type Config = {
   email:
     | { smtpUrl: string; from: string; pollMs: number; retryMs: number; maxAttempts: number; leaseMs: number }
     | undefined;
+  /** The portal's address for people (no trailing slash); undefined: each request's own origin. */
+  publicUrl: string | undefined;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -201,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           leaseMs: e.EMAIL_LEASE_SECONDS * 1000,
         }
       : undefined,
+    publicUrl: e.PUBLIC_URL,
   };
 }
 

@@ -7,6 +7,7 @@ export const ACTIONS = [
   'directory.read', // regions, municipalities, organizations, users within scope
   'directory.write', // create, edit, deactivate, import
   'users.resetPassword', // within scope, organization accounts only for coordinators
+  'users.issuePasswords', // one-time passwords for organizations' accounts in scope, as a file
   'audit.read',
   'publications.read', // publications meant for the user (their audience is checked in the query)
   'publications.write', // write, schedule and delete publications and their files

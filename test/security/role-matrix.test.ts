@@ -26,6 +26,7 @@ const FEDERAL_WRITE: Row = [401, 400, 403, 403, 403];
 // An import wants a file: a JSON body, once the policy lets it through, is the wrong media type.
 const FEDERAL_UPLOAD: Row = [401, 415, 403, 403, 403];
 const COORDINATORS: Row = [401, 200, 200, 200, 403];
+const COORDINATOR_WRITE: Row = [401, 400, 400, 400, 403];
 const ORGANIZATIONS: Row = [401, 403, 403, 403, 200];
 
 const MATRIX: Record<string, Row> = {
@@ -51,6 +52,9 @@ const MATRIX: Record<string, Row> = {
   'GET /api/import/users/template.xlsx': FEDERAL_ONLY,
   'POST /api/import/organizations': FEDERAL_UPLOAD,
   'POST /api/import/users': FEDERAL_UPLOAD,
+  // Organizations named in the body: test/cross-tenant.test.ts sends other tenants' ids.
+  'POST /api/one-time-passwords/count': COORDINATOR_WRITE,
+  'POST /api/one-time-passwords': COORDINATOR_WRITE,
   'GET /api/publications': SIGNED_IN,
   'POST /api/publications': FEDERAL_WRITE,
   'POST /api/publications/preview': FEDERAL_WRITE,

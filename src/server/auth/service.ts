@@ -12,7 +12,7 @@ import { Problem } from '../http/problem.js';
 import type { DeviceCookies } from './device-cookies.js';
 import { type Reservation, reservePasswordCheck, reserveSignIn } from './login-limits.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
-import { deleteUserSessions } from './session-queries.js';
+import { deleteUserSessions, noteSignIn } from './session-queries.js';
 import { startSession } from './sessions.js';
 
 // One message for a wrong login and a wrong password: the answer must not tell which.
@@ -54,6 +54,7 @@ export async function signIn(
   await reservation.succeeded();
   const session = await inTransaction(db, async (tx) => {
     const started = await startSession(tx, user.id, config.sessionIdleMs, ctx);
+    await noteSignIn(tx, user.id);
     const signedIn = { ...ctx, user: { id: user.id, login: user.login } as RequestContext['user'] };
     await audit(tx, signedIn, { action: 'auth.login', ...attempt });
     return started;

@@ -71,6 +71,11 @@ export async function extendSession(db: Db, id: string, idleMs: number) {
     .execute();
 }
 
+/** A successful sign-in: what «всем, кто ни разу не входил» asks (one-time-passwords/). */
+export async function noteSignIn(db: Db, userId: number) {
+  await db.updateTable('users').set({ last_sign_in_at: sql`now()` }).where('id', '=', userId).execute();
+}
+
 export async function deleteSession(db: Db, id: string) {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }

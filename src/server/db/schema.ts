@@ -48,6 +48,8 @@ export interface UsersTable {
   full_name: Generated<string>;
   email: Generated<string>;
   is_active: Generated<boolean>;
+  /** The last successful sign-in; null: never signed in (migration 0017). */
+  last_sign_in_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

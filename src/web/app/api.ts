@@ -109,7 +109,26 @@ export type RequestOptions = {
   /** The login form handles its own 401 («Неверный логин или пароль.»). */
   skipAuthRedirect?: boolean;
   retryCsrf?: boolean;
+  /** The answer is a file: resolve to a `DownloadedFile` instead of parsing JSON. */
+  asFile?: boolean;
 };
+
+/** A file a write answered with (a POST that sends its result once), for the page to save. */
+export type DownloadedFile = { blob: Blob; fileName: string | null; headers: Headers };
+
+/** The name in Content-Disposition: `filename*=UTF-8''…` first, else the plain `filename="…"`. */
+function fileNameOf(response: Response): string | null {
+  const header = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // Falls back to the plain name.
+    }
+  }
+  return /filename="([^"]*)"/i.exec(header)?.[1] ?? null;
+}
 
 /** What carries a request to the server and brings its answer back. */
 type Transport = (
@@ -177,6 +196,14 @@ async function request<T>(
     if (SESSION_CHANGING_PATHS.includes(bare)) csrfToken = null;
     if (!PASSIVE_PATHS.includes(bare)) hooks.onActivity?.();
     if (response.status === 204) return undefined as T;
+    if (options.asFile) {
+      const file: DownloadedFile = {
+        blob: await response.blob(),
+        fileName: fileNameOf(response),
+        headers: response.headers,
+      };
+      return file as T;
+    }
     return (await response.json()) as T;
   }
 
@@ -241,6 +268,9 @@ export const api = {
   put: <T>(path: string, body: unknown, options?: RequestOptions) =>
     request<T>(path, jsonInit('PUT', body), options),
   delete: (path: string, options?: RequestOptions) => request<void>(path, { method: 'DELETE' }, options),
+  /** A POST whose answer is a file, sent once (one-time passwords): the page saves it. */
+  postForFile: (path: string, body: unknown, options?: RequestOptions) =>
+    request<DownloadedFile>(path, jsonInit('POST', body), { ...options, asFile: true }),
   /** multipart/form-data: the browser sets the boundary, so no Content-Type here. */
   upload: <T>(path: string, form: FormData, options?: RequestOptions) =>
     request<T>(path, { method: 'POST', body: form }, options),

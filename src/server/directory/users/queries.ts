@@ -118,7 +118,14 @@ export async function insertUser(
   tx: Tx,
   row: Omit<
     UsersTable,
-    'id' | 'created_at' | 'updated_at' | 'is_active' | 'must_change_password' | 'full_name' | 'email'
+    | 'id'
+    | 'created_at'
+    | 'updated_at'
+    | 'is_active'
+    | 'must_change_password'
+    | 'full_name'
+    | 'email'
+    | 'last_sign_in_at'
   > & { full_name?: string; email?: string; must_change_password?: boolean },
 ) {
   const r = await tx.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();

@@ -10,6 +10,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.activated': 'Активация пользователя',
   'user.deactivated': 'Деактивация пользователя',
   'user.password_reset': 'Сброс пароля',
+  'user.one_time_passwords_issued': 'Выдача одноразовых паролей организациям',
   'organization.created': 'Создание организации',
   'organization.updated': 'Изменение организации',
   'organization.activated': 'Активация организации',
