@@ -340,9 +340,10 @@ describe('the database', () => {
     try {
       await client.query('BEGIN');
       // The schema as it was before 0009 (migration 0005's keys), with a move's copies left behind.
+      // CASCADE: later tables' keys onto the territory (reminder recipients, 0016) go too, until the rollback.
       await client.query(`
         ALTER TABLE responses DROP CONSTRAINT responses_territory_fkey;
-        ALTER TABLE organizations DROP CONSTRAINT organizations_territory_key;
+        ALTER TABLE organizations DROP CONSTRAINT organizations_territory_key CASCADE;
         ALTER TABLE responses ADD FOREIGN KEY (organization_id) REFERENCES organizations (id),
           ADD FOREIGN KEY (region_code) REFERENCES regions (code),
           ADD FOREIGN KEY (municipality_id) REFERENCES municipalities (id)`);
