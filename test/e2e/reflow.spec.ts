@@ -9,12 +9,43 @@ import { signIn } from './support/sign-in.js';
 
 test.use({ viewport: { width: 320, height: 640 } });
 
+/**
+ * The innermost elements that reach past the window's right edge, outside any frame that scrolls or
+ * clips them (a table's frame): what makes the page scroll sideways, for the failure message.
+ */
+function overflowingElements(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const clipped = (e: Element) => {
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const wide = [...document.body.querySelectorAll('*')].filter((e) => {
+      const box = e.getBoundingClientRect();
+      return box.width > 0 && box.right > width + 0.5 && !clipped(e);
+    });
+    const describe = (e: Element) =>
+      `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${[...e.classList].map((c) => `.${c}`).join('')} ` +
+      `(${Math.round(e.getBoundingClientRect().right - width)} px: «${(e.textContent ?? '').trim().slice(0, 30)}»)`;
+    return wide
+      .filter((e) => !wide.some((other) => other !== e && e.contains(other)))
+      .slice(0, 6)
+      .map(describe);
+  });
+}
+
 /** Fails if the page itself is wider than the window; tables scroll in frames that do not count. */
 async function expectNoSidewaysScroll(page: Page, what: string) {
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
-  expect(overflow, `${what} scrolls sideways by ${overflow} px at 320 px`).toBeLessThanOrEqual(0);
+  const culprits = overflow > 0 ? await overflowingElements(page) : [];
+  expect(
+    overflow,
+    `${what} scrolls sideways by ${overflow} px at 320 px, past the edge: ${culprits.join('; ')}`,
+  ).toBeLessThanOrEqual(0);
   await expectAccessible(page, `${what} at 320 px`);
 }
 

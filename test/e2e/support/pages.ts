@@ -77,7 +77,7 @@ const NOT_FOUND = { name: 'a page that does not exist', path: '/no-such-page', h
 const ORGANIZATION = withFirstId('/api/organizations?pageSize=1', '/directory/organizations/:id');
 const USER = withFirstId('/api/users?pageSize=1', '/directory/users/:id');
 
-/** The directory's pages that reading it gives (directory.read), but the regions. */
+/** The directory's pages that reading it gives (directory.read), but the regions (REGIONS). */
 const DIRECTORY: PageOfRole[] = [
   { name: 'Муниципалитеты', path: '/directory/municipalities', heading: 'Муниципалитеты' },
   { name: 'Организации', path: '/directory/organizations', heading: 'Организации' },
@@ -153,6 +153,7 @@ export const TOURS: Tour[] = [
       { ...NIKO, name: 'НИКО with «Список участников»', open: openParticipants },
       // No school of this district has submitted in the demo: the view says so.
       { ...NIKO, name: 'НИКО with a school’s data', open: openSchoolData(false) },
+      ...REGIONS,
       ...DIRECTORY,
       PASSWORD,
     ],
