@@ -1,13 +1,16 @@
 // Every page of every role (support/pages.ts), the sign-in page included: axe finds no violation of
 // any impact in the normal version, nor in each colour scheme of «Версия для слабовидящих» at 200 %
-// font; and every button and link has a name a screen reader can say: not none, and not a bare
+// font, where every text also has a contrast of at least 7:1 (support/contrast.ts); and every button and link has a name a screen reader can say: not none, and not a bare
 // symbol such as «✕» (an icon-only button names itself in text the eye does not see).
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from './support/axe.js';
+import { lowContrastTexts } from './support/contrast.js';
 import { TOURS, visit } from './support/pages.js';
 import { signIn } from './support/sign-in.js';
 
 const SCHEMES = ['white', 'black', 'blue'] as const;
+/** WCAG AAA, as ГОСТ Р 52872-2019 asks of the special version. */
+const AAA = 7;
 
 /** Buttons and links whose accessible name is empty or has no letter or digit, from the ARIA snapshot. */
 async function unnamedControls(page: Page): Promise<string[]> {
@@ -40,6 +43,7 @@ async function checkPage(page: Page, what: string) {
   for (const scheme of SCHEMES) {
     await setLowVision(page, scheme);
     await expectAccessible(page, `${what} (${scheme}, 200 %)`, { impacts: 'all' });
+    expect(await lowContrastTexts(page, AAA), `text below ${AAA}:1 on ${what} (${scheme})`).toEqual([]);
   }
   await setLowVision(page, null);
 }

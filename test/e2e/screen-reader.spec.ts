@@ -19,7 +19,7 @@ test('a school’s form table: named cells, the autosave and «Ошибки в �
   const table = page.getByRole('table', { name: '1. Численность обучающихся' });
   await expect(table).toBeVisible();
   await expect(table.getByRole('columnheader', { name: 'Мальчики' }).first()).toBeVisible();
-  await expect(table.getByRole('rowheader', { name: '1 класс' })).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: '1 класс', exact: true })).toBeVisible();
   const boys = table.getByRole('textbox', { name: '1 класс Мальчики', exact: true });
   const girls = table.getByRole('textbox', { name: '1 класс Девочки', exact: true });
 
@@ -72,7 +72,7 @@ test('a coordinator’s monitoring block and «Список участников
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   const area = block.getByRole('region', { name: 'Список участников' });
-  await expect(area.getByRole('textbox', { name: 'Поиск по названию или логину' })).toBeVisible();
+  await expect(area.getByRole('searchbox', { name: 'Поиск по названию или логину' })).toBeVisible();
   await expect(area.getByRole('combobox', { name: 'Статус' })).toBeVisible();
   await expect(area.getByRole('combobox', { name: 'Муниципалитет' })).toBeVisible();
   await expect(area.getByRole('button', { name: 'Закрыть список участников', exact: true })).toBeVisible();
