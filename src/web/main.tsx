@@ -10,6 +10,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/low-vision.css';
+import './styles/reflow.css';
 
 const queryClient = createQueryClient();
 const router = createRouter();

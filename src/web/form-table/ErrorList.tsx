@@ -24,7 +24,8 @@ export function ErrorList({ draft, headingRef }: Props) {
       <h2 id="form-errors-heading" ref={headingRef} tabIndex={-1}>
         Ошибки в форме
       </h2>
-      <p>Отчет не сдан. Исправьте ошибки и нажмите «Сдать отчет» ещё раз.</p>
+      {/* A live count: each error fixed is announced, while the focus stays in the cell being fixed. */}
+      <p role="status">Отчет не сдан: ошибок — {count}. Исправьте ошибки и нажмите «Сдать отчет» ещё раз.</p>
       <ul>
         {tableErrors.map((e) => (
           <li key={`t-${e.table}-${e.message}`}>

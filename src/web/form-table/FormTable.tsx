@@ -6,6 +6,7 @@ import { cellKey, isComputedCell, isNumeric } from '../../shared/forms/layout.js
 import { formatCount } from '../../shared/plural.js';
 import { Button } from '../ui/Button.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
+import { TableFrame } from '../ui/TableFrame.js';
 import { addRowButtonId, columnHeaderId, rowHeaderId, rowLabel, tableDomId } from './cell-labels.js';
 import { useRowIds } from './draft-hooks.js';
 import { ComputedCell, InputCell, ReadOnlyCell } from './FormCell.js';
@@ -75,7 +76,7 @@ export const FormTable = memo(function FormTable({ draft, table, readOnly }: Pro
   let gridRow = 0;
   return (
     <div className="form-table" id={tableDomId(table.key)}>
-      <div className="table-scroll">
+      <TableFrame className="table-scroll">
         <table
           className="table data-table"
           data-grid-rows={rows.length}
@@ -118,7 +119,7 @@ export const FormTable = memo(function FormTable({ draft, table, readOnly }: Pro
             </tbody>
           ))}
         </table>
-      </div>
+      </TableFrame>
       {table.description ? (
         <p id={`${tableDomId(table.key)}-desc`} className="muted small">
           {table.description}

@@ -5,7 +5,14 @@
 // (WCAG 2.1.1); a table that fits adds no Tab stop.
 import { type ReactNode, useLayoutEffect, useRef } from 'react';
 
-export function TableFrame({ children }: { children: ReactNode }) {
+/** `className` replaces the frame's own look (the form's tables keep theirs, form-table.css). */
+export function TableFrame({
+  children,
+  className = 'table-frame',
+}: {
+  children: ReactNode;
+  className?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
 
   // Before the first paint, so that a table that scrolls from the start is never shown without its Tab stop.
@@ -33,7 +40,7 @@ export function TableFrame({ children }: { children: ReactNode }) {
   }, []);
 
   return (
-    <div ref={ref} className="table-frame">
+    <div ref={ref} className={className}>
       {children}
     </div>
   );

@@ -1,12 +1,13 @@
 // The bar that stays at the bottom of the screen under a long form: conflicts waiting for a choice,
 // the save indicator, the focused cell with its «История», «Сдать отчет» and «Закрыть».
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import { cellLabel } from '../../form-table/cell-labels.js';
 import { useCurrentCell, usePendingCount } from '../../form-table/draft-hooks.js';
 import type { ResponseDraft } from '../../form-table/response-draft.js';
 import { Button } from '../../ui/Button.js';
 import { ConflictPanel } from './ConflictPanel.js';
 import { SaveIndicator } from './SaveIndicator.js';
+import { useBarClearance } from './use-bar-clearance.js';
 
 type Props = {
   draft: ResponseDraft;
@@ -32,8 +33,10 @@ export function ActionBar({
   const current = useCurrentCell(draft);
   // Read-only with changes left over (the collection closed under them): say where they are.
   const pending = usePendingCount(draft);
+  const bar = useRef<HTMLElement>(null);
+  useBarClearance(bar);
   return (
-    <section className="form-action-bar" aria-label="Сохранение и сдача отчета">
+    <section ref={bar} className="form-action-bar" aria-label="Сохранение и сдача отчета">
       <ConflictPanel draft={draft} />
       {notice}
       <div className="form-action-row">
