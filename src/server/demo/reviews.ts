@@ -1,6 +1,6 @@
 // Demo review states (issue 11 §1): among the reports submitted in both demo collections, some are
 // accepted and some returned for revision with a comment, by the region's coordinator; the rest
-// stay «Не проверено». The schools the tests and journeys name (codes below 770015) are left alone.
+// stay «Не проверено». The schools the tests and journeys name (codes below 770050) are left alone.
 import { sql } from 'kysely';
 import type { Db } from '../db/connection.js';
 import type { ReviewState } from '../db/schema.js';
@@ -38,7 +38,7 @@ export async function seedDemoReviews(db: Db, collectionIds: number[], now = new
     .where('resp.collection_id', 'in', collectionIds)
     .where('resp.status', '=', 'submitted')
     .where('resp.region_code', 'in', ['77', '50'])
-    .where('o.code', '>=', sql<string>`resp.region_code || '0015'`)
+    .where('o.code', '>=', sql<string>`resp.region_code || '0050'`)
     .orderBy('resp.collection_id')
     .orderBy('o.code')
     .execute();
