@@ -18,6 +18,8 @@ test.use({ viewport: { width: 1366, height: 768 } });
  * drawn only when scrolled to, and the list runs long).
  */
 async function shoot(page: Page, look: string, name: string, fullPage = false) {
+  // Whatever the page is still fetching first: a «Загрузка…» in the picture shows nothing to review.
+  await expect(page.getByText('Загрузка…')).toHaveCount(0);
   await page.screenshot({ path: `test/e2e/screenshots/${look}-${name}.png`, fullPage });
 }
 
