@@ -38,9 +38,12 @@ function withFirstId(list: string, template: string): Path {
   };
 }
 
-/** «Список участников» of the first monitoring block. */
+/** The demo's open collection: journeys before may have made others, which then come first. */
+const DEMO_TITLE = 'НИКО-2026: контекстные данные образовательной организации';
+
+/** «Список участников» of the demo collection's monitoring block. */
 async function openParticipants(page: Page) {
-  const block = page.getByTestId('monitoring-block').first();
+  const block = page.getByTestId('monitoring-block').filter({ hasText: DEMO_TITLE });
   await block.getByRole('button', { name: 'Список участников', exact: true }).click();
   await expect(block.getByTestId('participants-table').locator('tbody tr').first()).toBeVisible();
 }
