@@ -9,6 +9,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { isDatabaseUnavailable } from '../http/pg-errors.js';
+import { pollEvery } from '../ops/poll.js';
 import type { Mailer } from './mailer.js';
 import { claimEmails, markFailed, markSent, release } from './queries.js';
 
@@ -31,7 +32,6 @@ export function backoffMs(attempts: number, retryMs: number) {
 
 export function startEmailWorker(db: Db, mailer: Mailer, log: FastifyBaseLogger, opts: EmailWorkerOptions) {
   let stopped = false;
-  let ticking = false;
 
   async function sendOne(m: Awaited<ReturnType<typeof claimEmails>>[number]) {
     const lease = { id: m.id, attempt: m.attempts };
@@ -69,25 +69,12 @@ export function startEmailWorker(db: Db, mailer: Mailer, log: FastifyBaseLogger,
     }
   }
 
-  const timer = setInterval(() => {
-    if (stopped || ticking) return;
-    ticking = true;
-    tick()
-      .catch((err) =>
-        isDatabaseUnavailable(err)
-          ? log.warn({ err: { message: (err as Error).message } }, 'e-mail worker: database unavailable')
-          : log.error({ err }, 'e-mail worker'),
-      )
-      .finally(() => {
-        ticking = false;
-      });
-  }, opts.pollMs);
-  timer.unref();
+  const poller = pollEvery(opts.pollMs, tick, log, 'e-mail worker');
 
   return {
     async stop() {
       stopped = true;
-      clearInterval(timer);
+      poller.stop();
       // A message being sent right now is left to its lease: it may already be on its way.
       mailer.close();
     },

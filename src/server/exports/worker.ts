@@ -12,6 +12,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { CurrentUser } from '../auth/current-user.js';
 import type { Db } from '../db/connection.js';
 import { isDatabaseUnavailable } from '../http/pg-errors.js';
+import { pollEvery } from '../ops/poll.js';
 import { loadDefinition } from '../responses/definitions.js';
 import { writeExport } from './build-xlsx.js';
 import { LeaseLost, storeExportFile } from './file.js';
@@ -121,7 +122,6 @@ export async function runJob(db: Db, job: Job, staleMs: number) {
 export function startExportWorker(db: Db, log: FastifyBaseLogger, opts: WorkerOptions) {
   let stopped = false;
   let current: Lease | undefined;
-  let ticking = false;
 
   async function tick() {
     const job = await claimJob(db, opts.staleMs);
@@ -159,27 +159,12 @@ export function startExportWorker(db: Db, log: FastifyBaseLogger, opts: WorkerOp
     await failJob(db, lease, 'Внутренняя ошибка при подготовке отчёта. Повторите экспорт позже.');
   }
 
-  // One tick at a time: a long export simply delays the next poll.
-  const timer = setInterval(() => {
-    if (stopped || ticking) return;
-    ticking = true;
-    tick()
-      .catch((err) =>
-        // While the database is away every poll fails the same way: a warning, not an error a second.
-        isDatabaseUnavailable(err)
-          ? log.warn({ err: { message: (err as Error).message } }, 'export worker: database unavailable')
-          : log.error({ err }, 'export worker'),
-      )
-      .finally(() => {
-        ticking = false;
-      });
-  }, opts.pollMs);
-  timer.unref();
+  const poller = pollEvery(opts.pollMs, tick, log, 'export worker');
 
   return {
     async stop() {
       stopped = true;
-      clearInterval(timer);
+      poller.stop();
       if (current) await requeueJob(db, current).catch(() => {});
     },
   };
